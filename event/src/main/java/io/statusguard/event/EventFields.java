@@ -1,0 +1,35 @@
+package io.statusguard.event;
+
+/**
+ * The JSON keys of a response event, schema version 1. Where the OpenTelemetry HTTP semantic conventions
+ * name an attribute, the key is that name; the others are statusguard's own and documented in
+ * {@code response-event-v1.schema.json}. Encoder and decoders share these constants so the wire names
+ * live in one place.
+ */
+public final class EventFields {
+  public static final String SCHEMA_VERSION = "schema_version";
+  public static final String EVENT_TYPE = "event.type";
+  public static final String TIME_UNIX_MS = "time_unix_ms";
+  public static final String SERVICE_NAME = "service.name";
+  public static final String SERVICE_INSTANCE_ID = "service.instance.id";
+  public static final String EGRESS_GROUP = "egress.group";
+  public static final String CLIENT_LIBRARY = "client.library";
+  public static final String HTTP_REQUEST_METHOD = "http.request.method";
+  public static final String URL_SCHEME = "url.scheme";
+  public static final String SERVER_ADDRESS = "server.address";
+  public static final String SERVER_PORT = "server.port";
+  public static final String URL_TEMPLATE = "url.template";
+  public static final String OPERATION_NAME = "operation.name";
+  public static final String URL_QUERY_NAMES = "url.query.names";
+  public static final String HTTP_RESPONSE_STATUS_CODE = "http.response.status_code";
+  public static final String ERROR_TYPE = "error.type";
+  public static final String DURATION_US = "duration_us";
+  public static final String HTTP_RESPONSE_CONTENT_TYPE = "http.response.content_type";
+  public static final String PROVIDER_ERROR_MESSAGE = "provider.error_message";
+  public static final String SAMPLE_WEIGHT = "sample.weight";
+
+  /** The value of {@link #EVENT_TYPE} for one HTTP response (or one failed attempt). */
+  public static final String TYPE_HTTP_RESPONSE = "http.response";
+
+  private EventFields() {}
+}

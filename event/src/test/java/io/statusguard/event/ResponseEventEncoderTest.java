@@ -1,0 +1,114 @@
+package io.statusguard.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResponseEventEncoderTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static ResponseEvent.Builder retrieveTransaction404() {
+    return ResponseEvent.builder()
+        .timeUnixMs(1_790_000_000_123L)
+        .serviceName("payments")
+        .instanceId("host-1:4242")
+        .egressGroup("203.0.113.7")
+        .clientLibrary("jdk-httpclient")
+        .method("GET")
+        .scheme("https")
+        .host("api.provider.test")
+        .port(8443)
+        .endpointTemplate("/v1/clients/{ClientID}/transactions/{TransactionID}")
+        .operation("RetrieveTransaction")
+        .status(404)
+        .durationMicros(12_345)
+        .contentType("application/json")
+        .errorMessage("Transaction \"not\" found\n");
+  }
+
+  @Test
+  void writesEveryRequiredFieldOfTheSchema() throws Exception {
+    JsonNode written = JSON.readTree(ResponseEventEncoder.encode(retrieveTransaction404().build()));
+
+    for (String required : requiredFieldsOfSchema()) {
+      assertThat(written.has(required)).as("required field %s", required).isTrue();
+    }
+    assertThat(written.get(EventFields.SCHEMA_VERSION).asText()).isEqualTo("1.0");
+    assertThat(written.get(EventFields.HTTP_RESPONSE_STATUS_CODE).asInt()).isEqualTo(404);
+    assertThat(written.get(EventFields.SERVER_PORT).asInt()).isEqualTo(8443);
+    assertThat(written.get(EventFields.TIME_UNIX_MS).asLong()).isEqualTo(1_790_000_000_123L);
+  }
+
+  @Test
+  void writesOnlyKeysTheSchemaDocuments() throws Exception {
+    ResponseEvent full = retrieveTransaction404()
+        .queryNames(List.of("referenceID"))
+        .status(0)
+        .errorType(ErrorType.TIMEOUT)
+        .sampleWeight(2.5)
+        .build();
+    JsonNode written = JSON.readTree(ResponseEventEncoder.encode(full));
+    JsonNode properties = schema().get("properties");
+
+    written.fieldNames().forEachRemaining(
+        name -> assertThat(properties.has(name)).as("documented key %s", name).isTrue());
+    assertThat(written.get(EventFields.ERROR_TYPE).asText()).isEqualTo("timeout");
+    assertThat(written.get(EventFields.URL_QUERY_NAMES).get(0).asText()).isEqualTo("referenceID");
+    assertThat(written.get(EventFields.SAMPLE_WEIGHT).asDouble()).isEqualTo(2.5);
+  }
+
+  @Test
+  void escapesStringsSoThatAnyValueRoundTrips() throws Exception {
+    String hostile = "quote\" backslash\\ newline\n tab\t control\u0001 unicode\u00e9\u2028";
+    ResponseEvent event = retrieveTransaction404().errorMessage(hostile).build();
+
+    JsonNode written = JSON.readTree(ResponseEventEncoder.encode(event));
+
+    assertThat(written.get(EventFields.PROVIDER_ERROR_MESSAGE).asText()).isEqualTo(hostile);
+  }
+
+  @Test
+  void leavesOutAbsentOptionalFields() throws Exception {
+    ResponseEvent minimal = retrieveTransaction404().operation(null).contentType(null).errorMessage(null).build();
+
+    JsonNode written = JSON.readTree(ResponseEventEncoder.encode(minimal));
+
+    assertThat(written.has(EventFields.OPERATION_NAME)).isFalse();
+    assertThat(written.has(EventFields.HTTP_RESPONSE_CONTENT_TYPE)).isFalse();
+    assertThat(written.has(EventFields.PROVIDER_ERROR_MESSAGE)).isFalse();
+    assertThat(written.has(EventFields.ERROR_TYPE)).isFalse();
+    assertThat(written.has(EventFields.URL_QUERY_NAMES)).isFalse();
+  }
+
+  @Test
+  void rejectsAnEventWithoutAnEndpoint() {
+    assertThatThrownBy(() -> retrieveTransaction404().endpointTemplate("").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("endpointTemplate");
+  }
+
+  @Test
+  void rejectsAStatusOutOfRange() {
+    assertThatThrownBy(() -> retrieveTransaction404().status(1000).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("status");
+  }
+
+  private static JsonNode schema() throws Exception {
+    try (InputStream in = ResponseEvent.class.getResourceAsStream("response-event-v1.schema.json")) {
+      return JSON.readTree(in);
+    }
+  }
+
+  private static List<String> requiredFieldsOfSchema() throws Exception {
+    List<String> required = new ArrayList<>();
+    schema().get("required").forEach(node -> required.add(node.asText()));
+    return required;
+  }
+}
