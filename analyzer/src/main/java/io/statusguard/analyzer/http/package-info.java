@@ -1,0 +1,2 @@
+/** The HTTP endpoints: the Prometheus scrape and the health probe. */
+package io.statusguard.analyzer.http;

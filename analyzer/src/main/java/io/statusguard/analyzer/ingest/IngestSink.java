@@ -1,0 +1,10 @@
+package io.statusguard.analyzer.ingest;
+
+/**
+ * Receives every decoded record, in partition order, on the consumer thread. Implementations must be
+ * fast and thread-safe towards their readers; an exception is logged and the record counts as handled.
+ */
+@FunctionalInterface
+public interface IngestSink {
+  void accept(Decoded decoded);
+}
