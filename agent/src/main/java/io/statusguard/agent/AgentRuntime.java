@@ -1,0 +1,53 @@
+package io.statusguard.agent;
+
+import io.statusguard.agent.bootstrap.ResponseSinks;
+import io.statusguard.agent.config.AgentConfig;
+import io.statusguard.agent.instrumentation.InstrumentationInstaller;
+import io.statusguard.agent.instrumentation.ResponseRecorder;
+import io.statusguard.agent.pipeline.AgentCounters;
+import io.statusguard.agent.pipeline.EventPublisher;
+import io.statusguard.agent.pipeline.ObservationQueue;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The running agent: wires queue, publisher and instrumentation together, and at JVM exit flushes for
+ * at most {@code flush.timeout.ms} and prints the one summary line. Loaded only after the bootstrap
+ * classes were injected, since it refers to them.
+ */
+final class AgentRuntime {
+  static final String SHUTDOWN_THREAD_NAME = "statusguard-shutdown";
+
+  private final AgentConfig config;
+  private final AgentCounters counters;
+  private final EventPublisher publisher;
+  private final PrintStream err;
+
+  private AgentRuntime(AgentConfig config, PrintStream err) {
+    this.config = config;
+    this.err = err;
+    this.counters = new AgentCounters();
+    ObservationQueue queue = new ObservationQueue(config.queueCapacity(), counters);
+    this.publisher = EventPublisher.create(config, queue, counters, err);
+    ResponseSinks.activate(new ResponseRecorder(queue));
+  }
+
+  static AgentRuntime start(AgentConfig config, Instrumentation instrumentation, PrintStream err) {
+    AgentRuntime runtime = new AgentRuntime(config, err);
+    Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, SHUTDOWN_THREAD_NAME));
+    runtime.publisher.start();
+    InstrumentationInstaller.install(instrumentation, ResponseSinks.class,
+        InstrumentationInstaller.builtIn(), err);
+    return runtime;
+  }
+
+  private void stop() {
+    try {
+      publisher.stop(config.flushTimeoutMs());
+      ResponseSinks.deactivate();
+      err.println(counters.stoppedLine());
+    } catch (Throwable t) {
+      // A shutdown hook that throws would print a stack trace into the application's output.
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.statusguard.agent.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.statusguard.agent.bootstrap.ResponseObservation;
+import io.statusguard.agent.endpoint.EndpointTemplater;
+import io.statusguard.agent.endpoint.ProviderRoutes;
+import io.statusguard.event.ErrorType;
+import io.statusguard.event.ResponseEvent;
+import io.statusguard.event.ResponseEventEncoder;
+import java.net.ConnectException;
+import java.net.HttpRetryException;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventAssemblerTest {
+  private static final String CLIENT = "A0oH0E4EiWloxnwr75liQg";
+  private static final String TRANSACTION = "Zx9kP0aQ1bR2cS3dT4eU5f";
+
+  private final EventAssembler assembler = new EventAssembler("payments", "host-1:42", "10.0.0.7",
+      EndpointTemplater.create(ProviderRoutes.builtIn()));
+
+  @Test
+  void buildsTheEventOfAResponse() {
+    ResponseObservation observation = Observations.httpClient("GET",
+        "https://Pay.Example.com:8443/v1/clients/" + CLIENT + "/transactions/" + TRANSACTION, 404);
+
+    ResponseEvent event = assembler.assemble(observation);
+
+    assertThat(event.serviceName()).isEqualTo("payments");
+    assertThat(event.instanceId()).isEqualTo("host-1:42");
+    assertThat(event.egressGroup()).isEqualTo("10.0.0.7");
+    assertThat(event.clientLibrary()).isEqualTo("jdk-httpclient");
+    assertThat(event.method()).isEqualTo("GET");
+    assertThat(event.scheme()).isEqualTo("https");
+    assertThat(event.host()).isEqualTo("pay.example.com");
+    assertThat(event.port()).isEqualTo(8443);
+    assertThat(event.endpointTemplate())
+        .isEqualTo("/v1/clients/{ClientID}/transactions/{TransactionID}");
+    assertThat(event.operation()).isEqualTo("RetrieveTransaction");
+    assertThat(event.status()).isEqualTo(404);
+    assertThat(event.errorType()).isNull();
+    assertThat(event.durationMicros()).isEqualTo(2_500);
+    assertThat(event.contentType()).isEqualTo("application/json");
+    assertThat(event.timeUnixMs()).isEqualTo(observation.timeUnixMs());
+  }
+
+  @Test
+  void aFailedAttemptHasStatusZeroAndAnErrorType() {
+    ResponseEvent event = assembler.assemble(Observations.urlConnection("POST",
+        "http://127.0.0.1:1/v1/clients/" + CLIENT + "/accounts", -1,
+        new ConnectException("Connection refused")));
+
+    assertThat(event.status()).isZero();
+    assertThat(event.errorType()).isEqualTo(ErrorType.CONNECT);
+    assertThat(event.operation()).isEqualTo("CreateAccount");
+    assertThat(event.clientLibrary()).isEqualTo("jdk-urlconnection");
+    assertThat(event.contentType()).isNull();
+  }
+
+  @Test
+  void aStreamingModeRetryRefusalKeepsItsStatus() {
+    ResponseEvent event = assembler.assemble(Observations.urlConnection("POST",
+        "http://h/login", -1, new HttpRetryException("cannot retry due to redirection", 302)));
+
+    assertThat(event.status()).isEqualTo(302);
+    assertThat(event.errorType()).isNull();
+  }
+
+  @Test
+  void defaultsThePortBySchemeAndStripsIpv6Brackets() {
+    assertThat(assembler.assemble(Observations.httpClient("GET", "https://h/x", 200)).port())
+        .isEqualTo(443);
+    assertThat(assembler.assemble(Observations.urlConnection("GET", "http://h/x", 200, null))
+        .port()).isEqualTo(80);
+    assertThat(assembler.assemble(Observations.httpClient("GET", "http://[::1]:8080/x", 200))
+        .host()).isEqualTo("::1");
+  }
+
+  @Test
+  void boundsTheMethod() {
+    assertThat(assembler.assemble(Observations.httpClient("PATCH", "http://h/x", 200)).method())
+        .isEqualTo("PATCH");
+    assertThat(assembler.assemble(Observations.httpClient("PROPFIND", "http://h/x", 200)).method())
+        .isEqualTo("_OTHER");
+  }
+
+  @Test
+  void keepsOnlyTheMediaTypeOfTheContentType() {
+    assertThat(EventAssembler.mediaType("Application/XML; charset=ISO-8859-1"))
+        .isEqualTo("application/xml");
+    assertThat(EventAssembler.mediaType("text/plain;boundary=secret")).isEqualTo("text/plain");
+    assertThat(EventAssembler.mediaType("not a type")).isNull();
+    assertThat(EventAssembler.mediaType("a/" + "b".repeat(80))).isNull();
+    assertThat(EventAssembler.mediaType(null)).isNull();
+  }
+
+  @Test
+  void leavesUserInfoQueryValuesAndFragmentsBehind() {
+    ResponseObservation observation = ResponseObservation.ofHttpClient("GET",
+        URI.create("https://alice:hunter2@h.example/v1/clients/" + CLIENT
+            + "/accounts?referenceID=ref-SECRET&token=tok-SECRET#frag-SECRET"),
+        200, null, 0, 1, null);
+
+    ResponseEvent event = assembler.assemble(observation);
+    String json = ResponseEventEncoder.toJson(event);
+
+    assertThat(event.queryNames()).isEqualTo(List.of("referenceID", "token"));
+    assertThat(json).doesNotContain("alice", "hunter2", "SECRET", CLIENT);
+  }
+
+  @Test
+  void rejectsAnObservationWithoutAHost() {
+    ResponseObservation observation = ResponseObservation.ofHttpClient("GET",
+        URI.create("mailto:someone"), 200, null, 0, 1, null);
+
+    assertThatThrownBy(() -> assembler.assemble(observation))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,178 @@
+package io.statusguard.agent.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statusguard.agent.config.AgentConfig;
+import io.statusguard.agent.config.InvalidConfigException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The publisher against Kafka's own {@link MockProducer}: failures must be injected at exact
+ * moments, which a real broker cannot do. The agent's integration tests use a real broker.
+ */
+class EventPublisherMockProducerTest {
+  private static final String CLIENT = "A0oH0E4EiWloxnwr75liQg";
+
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private final PrintStream err = new PrintStream(printed, true, StandardCharsets.UTF_8);
+  private final AgentCounters counters = new AgentCounters();
+  private final ObservationQueue queue = new ObservationQueue(64, counters);
+  private EventPublisher publisher;
+
+  @AfterEach
+  void stopPublisher() {
+    if (publisher != null) {
+      publisher.stop(1_000);
+    }
+  }
+
+  private static AgentConfig config() throws InvalidConfigException {
+    return AgentConfig.parse("bootstrap.servers=k1:9092,topic=events.test,service.name=payments,"
+        + "egress.group=nat-a,service.instance.id=i-1", Map.of(), Map.of());
+  }
+
+  private EventPublisher start(MockProducer<byte[], byte[]> producer)
+      throws InvalidConfigException {
+    publisher = new EventPublisher(config(), queue, counters, () -> producer, err);
+    publisher.start();
+    return publisher;
+  }
+
+  private static MockProducer<byte[], byte[]> mockProducer(boolean autoComplete) {
+    return new MockProducer<>(autoComplete, null, new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+
+  private List<String> lines() {
+    return printed.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void publishesEncodedEventsKeyedByEgressGroup_mockProducer() throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(true);
+    start(producer);
+
+    queue.accept(Observations.httpClient("POST",
+        "https://pay.example/v1/clients/" + CLIENT + "/transactions?authorize", 409));
+    queue.accept(Observations.httpClient("GET", "https://pay.example/health", 200));
+    await(() -> counters.sent() == 2);
+
+    List<ProducerRecord<byte[], byte[]>> records = producer.history();
+    assertThat(records).extracting(ProducerRecord::topic).containsOnly("events.test");
+    assertThat(records).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+        .containsOnly("nat-a");
+    String first = new String(records.get(0).value(), StandardCharsets.UTF_8);
+    assertThat(first).contains("\"operation.name\":\"CreateTransaction\"",
+        "\"url.template\":\"/v1/clients/{ClientID}/transactions\"",
+        "\"http.response.status_code\":409", "\"service.name\":\"payments\"",
+        "\"service.instance.id\":\"i-1\"", "\"url.query.names\":[\"authorize\"]");
+    assertThat(first).doesNotContain(CLIENT);
+
+    assertThat(publisher.stop(2_000)).isTrue();
+    assertThat(counters.stoppedLine()).isEqualTo("[statusguard] agent stopped: seen=2 sent=2"
+        + " dropped=0 (queue_full=0 send_failed=0 encode_failed=0)");
+    assertThat(lines()).isEmpty();
+  }
+
+  @Test
+  void probesWithOneEventAtATimeWhileKafkaFails_mockProducer() throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(false);
+    start(producer);
+
+    queue.accept(Observations.httpClient("GET", "https://pay.example/a", 200));
+    await(() -> producer.history().size() == 1);
+    producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
+    await(() -> !lines().isEmpty());
+
+    for (int i = 0; i < 5; i++) {
+      queue.accept(Observations.httpClient("GET", "https://pay.example/b", 200));
+    }
+    await(() -> counters.dropped(DropReason.SEND_FAILED) == 5);
+    assertThat(producer.history()).hasSize(2);
+
+    producer.completeNext();
+    await(() -> lines().size() == 2);
+
+    assertThat(lines()).containsExactly(
+        "[statusguard] WARN cannot deliver events to Kafka at k1:9092: TimeoutException: Expiring 1"
+            + " record(s); dropping and counting events until it is reachable",
+        "[statusguard] events reach Kafka at k1:9092 again; 5 events were dropped while it was"
+            + " not");
+    assertThat(counters.sent()).isEqualTo(1);
+    assertThat(counters.sendFailures()).isEqualTo(1);
+  }
+
+  @Test
+  void dropsAndRetriesLaterWhenTheProducerCannotBeCreated() throws InvalidConfigException {
+    publisher = new EventPublisher(config(), queue, counters, () -> {
+      throw new KafkaException("Failed to construct kafka producer");
+    }, err);
+    publisher.start();
+
+    queue.accept(Observations.httpClient("GET", "https://pay.example/a", 200));
+    queue.accept(Observations.httpClient("GET", "https://pay.example/b", 200));
+    await(() -> counters.dropped(DropReason.SEND_FAILED) == 2);
+
+    assertThat(publisher.stop(1_000)).isTrue();
+    assertThat(lines()).containsExactly("[statusguard] WARN cannot deliver events to Kafka at"
+        + " k1:9092: KafkaException: Failed to construct kafka producer; dropping and counting"
+        + " events until it is reachable");
+    assertThat(counters.sendFailures()).isZero();
+  }
+
+  @Test
+  void countsAnUnusableObservationAsEncodeFailed_mockProducer() throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(true);
+    start(producer);
+
+    queue.accept(io.statusguard.agent.bootstrap.ResponseObservation.ofHttpClient("GET",
+        java.net.URI.create("mailto:someone"), 200, null, 0, 1, null));
+    await(() -> counters.dropped(DropReason.ENCODE_FAILED) == 1);
+
+    assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void warnsAtStopWhenEventsAreStillUndelivered_mockProducer() throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(false);
+    start(producer);
+    queue.accept(Observations.httpClient("GET", "https://pay.example/a", 200));
+    await(() -> producer.history().size() == 1);
+
+    assertThat(publisher.stop(200)).isFalse();
+
+    assertThat(lines()).singleElement().asString()
+        .startsWith("[statusguard] WARN cannot deliver events to Kafka at k1:9092: 1 events not"
+            + " delivered within flush.timeout.ms=200;");
+    assertThat(counters.stoppedLine()).endsWith("dropped=1 (queue_full=0 send_failed=1"
+        + " encode_failed=0)");
+  }
+}
