@@ -3,8 +3,13 @@ package io.statusguard.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import io.statusguard.kafka.embedded.TopicCreation;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -16,6 +21,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ContainerTestKafka implements ManagedKafka {
   static final String IMAGE_PROPERTY = "statusguard.test.kafka.image";
+  private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
   private final KafkaContainer container;
 
@@ -58,7 +64,10 @@ final class ContainerTestKafka implements ManagedKafka {
 
   @Override
   public void createTopic(String name, int partitions) {
-    TopicCreation.create(bootstrapServers(), name, partitions);
+    try (Admin admin = Admin.create(
+        Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      TopicCreation.create(admin, name, partitions, TOPIC_TIMEOUT);
+    }
   }
 
   @Override

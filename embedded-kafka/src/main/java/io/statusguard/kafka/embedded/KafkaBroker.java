@@ -15,9 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node Kafka broker in KRaft mode, run as a child JVM from the kafka_2.13 jars in the
@@ -151,21 +149,7 @@ public final class KafkaBroker implements AutoCloseable {
       throw new IllegalStateException("Kafka broker at " + bootstrapServers() + " is not running");
     }
     Deadline deadline = Deadline.after(TOPIC_TIMEOUT);
-    try {
-      admin
-          .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
-          .all()
-          .get(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("Could not create topic " + name, e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Timed out creating topic " + name, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating topic " + name, e);
-    }
+    TopicCreation.create(admin, name, partitions, Duration.ofMillis(deadline.remainingMillis()));
     int actual = awaitLeaders(name, deadline);
     if (actual != partitions) {
       throw new IllegalStateException(

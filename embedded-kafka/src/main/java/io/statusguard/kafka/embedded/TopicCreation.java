@@ -1,30 +1,30 @@
-package io.statusguard.testing;
+package io.statusguard.kafka.embedded;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates a topic through a short-lived Admin client, for brokers we do not run ourselves. */
-final class TopicCreation {
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
+/**
+ * Creates a single-replica topic through an Admin client, for any broker a test or the demo talks to
+ * (ours or a container's). A topic that already exists is left as it is.
+ */
+public final class TopicCreation {
   private TopicCreation() {}
 
-  static void create(String bootstrapServers, String name, int partitions) {
-    try (Admin admin =
-        Admin.create(
-            Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+  /**
+   * @throws IllegalStateException if the topic cannot be created within {@code timeout}
+   */
+  public static void create(Admin admin, String name, int partitions, Duration timeout) {
+    try {
       admin
           .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
           .all()
-          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("Could not create topic " + name, e.getCause());
