@@ -1,6 +1,7 @@
 /**
  * Entry points: {@link io.statusguard.analyzer.Analyzer} to embed, {@link io.statusguard.analyzer.AnalyzerMain}
- * for the command line. The adapters sit in {@code ingest} (Kafka), {@code export} (Micrometer) and
- * {@code http}; a domain core, when it comes, imports none of their libraries.
+ * for the command line. The domain core sits in {@code domain} and imports none of the adapters'
+ * libraries; the adapters around it are {@code ingest} (Kafka), {@code profile} (YAML), {@code export}
+ * (Micrometer) and {@code http}.
  */
 package io.statusguard.analyzer;

@@ -3,6 +3,8 @@ package io.statusguard.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,8 +15,8 @@ class AnalyzerConfigTest {
   void defaultsMatchTheDocumentedValues() {
     AnalyzerConfig config = AnalyzerConfig.defaults();
 
-    assertThat(config).isEqualTo(new AnalyzerConfig(
-        "localhost:9092", "statusguard.events", "statusguard-analyzer", "0.0.0.0", 9464, 1000));
+    assertThat(config).isEqualTo(new AnalyzerConfig("localhost:9092", "statusguard.events", "statusguard-analyzer",
+        "0.0.0.0", 9464, 1000, 10_000, 10_000, Duration.ofHours(1), null, null));
   }
 
   @Test
@@ -52,5 +54,36 @@ class AnalyzerConfigTest {
         .hasMessageStartingWith("group id must be");
     assertThatThrownBy(() -> AnalyzerConfig.defaults().withHttpHost(""))
         .hasMessageStartingWith("http host must be");
+    assertThatThrownBy(() -> AnalyzerConfig.defaults().withMaxSeries(0))
+        .hasMessage("max series must be between 1 and 1000000, got 0");
+    assertThatThrownBy(() -> AnalyzerConfig.defaults().withMaxWindowKeys(1_000_001))
+        .hasMessage("max window keys must be between 1 and 1000000, got 1000001");
+  }
+
+  @Test
+  void limitsTheRebuildWindowToWhatTheWindowsKeep() {
+    assertThat(AnalyzerConfig.defaults().withRebuildWindow(Duration.ZERO).rebuildWindow()).isZero();
+    assertThatThrownBy(() -> AnalyzerConfig.defaults().withRebuildWindow(Duration.ofMinutes(61)))
+        .hasMessage("rebuild window must be between 0 and 60 minutes, got PT1H1M");
+    assertThatThrownBy(() -> AnalyzerConfig.defaults().withRebuildWindow(Duration.ofSeconds(-1)))
+        .hasMessageStartingWith("rebuild window must be between 0 and 60 minutes");
+  }
+
+  @Test
+  void keepsTheOptionalProfileAndDeadLetterTopic() {
+    AnalyzerConfig config = AnalyzerConfig.defaults().withProfile(Path.of("p.yaml")).withDeadLetterTopic("dead");
+
+    assertThat(config.profile()).isEqualTo(Path.of("p.yaml"));
+    assertThat(config.deadLetterTopic()).isEqualTo("dead");
+    assertThat(config.withProfile(null).withDeadLetterTopic(null))
+        .isEqualTo(AnalyzerConfig.defaults());
+  }
+
+  @Test
+  void refusesADeadLetterTopicThatIsTheEventTopicOrInvalid() {
+    assertThatThrownBy(() -> AnalyzerConfig.defaults().withDeadLetterTopic(AnalyzerConfig.DEFAULT_TOPIC))
+        .hasMessage("dead-letter topic must differ from the event topic \"statusguard.events\"");
+    assertThatThrownBy(() -> AnalyzerConfig.defaults().withDeadLetterTopic("no space"))
+        .hasMessageStartingWith("dead-letter topic must be 1 to 249 characters");
   }
 }

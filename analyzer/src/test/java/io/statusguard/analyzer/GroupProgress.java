@@ -1,10 +1,12 @@
 package io.statusguard.analyzer;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -48,6 +50,15 @@ public final class GroupProgress implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** How many members of the group hold at least one partition of the topic. */
+  public long membersWithPartitions() throws Exception {
+    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(this.group)).describedGroups()
+        .get(this.group).get(30, TimeUnit.SECONDS);
+    return group.members().stream()
+        .filter(member -> member.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(topic)))
+        .count();
   }
 
   @Override

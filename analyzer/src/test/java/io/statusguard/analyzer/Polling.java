@@ -12,10 +12,15 @@ public final class Polling {
 
   /** Returns once {@code condition} holds; fails with {@code what} after {@link #PATIENCE}. */
   public static void awaitTrue(String what, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    awaitTrue(what, PATIENCE, condition);
+  }
+
+  /** As {@link #awaitTrue(String, Callable)}, for work that takes longer than usual. */
+  public static void awaitTrue(String what, Duration patience, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
     while (!condition.call()) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("gave up after " + PATIENCE.toSeconds() + " s waiting for " + what);
+        throw new AssertionError("gave up after " + patience.toSeconds() + " s waiting for " + what);
       }
       Thread.sleep(PAUSE_MILLIS);
     }

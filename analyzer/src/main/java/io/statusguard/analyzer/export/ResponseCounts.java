@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An immutable copy of the response counters, summed over egress groups: what a live view or a test
- * reads without parsing the Prometheus text. Counts are doubles because sampled events weigh more than one.
+ * An immutable copy of the response counters, summed over egress groups and classes: what a live view or
+ * a test reads without parsing the Prometheus text. Counts are doubles because sampled events weigh more
+ * than one.
  */
 public record ResponseCounts(Map<Key, Double> counts) {
 

@@ -1,42 +1,61 @@
 package io.statusguard.analyzer.export;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statusguard.analyzer.domain.agent.AgentDirectory;
+import io.statusguard.analyzer.domain.status.StatusClass;
+import io.statusguard.analyzer.domain.window.ResponseWindows;
 import io.statusguard.analyzer.ingest.DecodeFailure;
+import io.statusguard.analyzer.ingest.IngestStatus;
 import io.statusguard.event.ResponseEvent;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The analyzer's Prometheus metrics: responses by series, their durations, and the health of the
- * event stream. Every tag that comes from events has a cap on its distinct values; values past the cap
- * are counted under {@value #OVERFLOW_VALUE}, so totals stay right while the series stay bounded.
- * Thread-safe: one thread records while others scrape or take snapshots.
+ * The analyzer's Prometheus metrics: responses by series and class, their durations, and the health of
+ * the event stream, the windows and the consumer. Every tag that comes from events has a cap on its
+ * distinct values, and the response series as a whole have a cap too; past a cap, values are counted
+ * under {@value #OVERFLOW_VALUE}, so totals stay right while the series stay bounded. Thread-safe: one
+ * thread records while others scrape or take snapshots.
  */
 public final class ResponseMetrics {
   public static final int DEFAULT_MAX_ENDPOINTS = 1000;
-  /** The tag value that stands for every value past a tag's cap, and for unknown HTTP methods. */
+  public static final int DEFAULT_MAX_SERIES = 10_000;
+  /** The tag value that stands for every value past a cap, and for unknown HTTP methods. */
   public static final String OVERFLOW_VALUE = "_OTHER";
 
   static final String RESPONSES = "statusguard.responses";
   static final String DURATION = "statusguard.response.duration";
   static final String DECODE_FAILURES = "statusguard.decode.failures";
   static final String EVENTS_CONSUMED = "statusguard.events.consumed";
+  static final String EVENTS_REPLAYED = "statusguard.events.replayed";
   static final String EVENTS_SKIPPED = "statusguard.events.skipped";
   static final String SERIES_OVERFLOW = "statusguard.series.overflow";
+  static final String CONSUMER_LAG = "statusguard.consumer.lag";
+  static final String DEAD_LETTERS = "statusguard.dead.letters";
+  static final String WINDOW_KEYS = "statusguard.window.keys";
+  static final String WINDOW_KEYS_EVICTED = "statusguard.window.keys.evicted";
+  static final String WINDOW_LATE_EVENTS = "statusguard.window.late.events";
+  static final String WINDOW_CLAMPED_EVENTS = "statusguard.window.clamped.events";
+  static final String AGENTS_EVICTED = "statusguard.agents.evicted";
 
   /** Services, egress groups, hosts and operations are few; the cap only guards against a broken agent. */
   static final int MAX_VALUES_PER_TAG = 1000;
   static final int MAX_EVENT_TYPES = 32;
   static final String UNKNOWN_OPERATION = "unknown";
+  /** The value of the overflow counter's {@code tag} label for the cap on series as a whole. */
+  static final String SERIES_TAG = "series";
 
   private static final Duration[] DURATION_BUCKETS = {
       Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -46,6 +65,7 @@ public final class ResponseMetrics {
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
   private final PrometheusMeterRegistry registry;
+  private final int maxSeries;
   private final TagValueLimit services = new TagValueLimit("service", MAX_VALUES_PER_TAG);
   private final TagValueLimit egressGroups = new TagValueLimit("egress_group", MAX_VALUES_PER_TAG);
   private final TagValueLimit hosts = new TagValueLimit("host", MAX_VALUES_PER_TAG);
@@ -55,17 +75,24 @@ public final class ResponseMetrics {
   private final Map<String, Counter> overflows = new HashMap<>();
   private final Map<DecodeFailure, Counter> decodeFailures = new EnumMap<>(DecodeFailure.class);
   private final Counter consumed;
+  private final Counter replayed;
+  // Meters by their label values: registering through Micrometer on every event would cost far more
+  // than the counting. Admitted series stay within maxSeries; overflow series within statuses x classes.
+  private final Map<SeriesLabels, SeriesMeters> series = new ConcurrentHashMap<>();
+  private final Map<SeriesLabels, SeriesMeters> overflowSeries = new ConcurrentHashMap<>();
 
-  private ResponseMetrics(PrometheusMeterRegistry registry, int maxEndpoints) {
+  private ResponseMetrics(PrometheusMeterRegistry registry, int maxEndpoints, int maxSeries) {
+    if (maxSeries < 1) {
+      throw new IllegalArgumentException("max series must be at least 1, got " + maxSeries);
+    }
     this.registry = registry;
+    this.maxSeries = maxSeries;
     this.endpoints = new TagValueLimit("endpoint", maxEndpoints);
     // Registered up front so that dashboards and alerts see zeros rather than absent series.
     for (TagValueLimit limit : new TagValueLimit[] {services, egressGroups, hosts, operations, endpoints, eventTypes}) {
-      overflows.put(limit.tagKey(), Counter.builder(SERIES_OVERFLOW)
-          .description("Events whose tag value was replaced by " + OVERFLOW_VALUE + " because the tag reached its cap")
-          .tag("tag", limit.tagKey())
-          .register(registry));
+      registerOverflow(limit.tagKey());
     }
+    registerOverflow(SERIES_TAG);
     for (DecodeFailure reason : DecodeFailure.values()) {
       decodeFailures.put(reason, Counter.builder(DECODE_FAILURES)
           .description("Records that could not be read as response events, by reason")
@@ -73,13 +100,21 @@ public final class ResponseMetrics {
           .register(registry));
     }
     this.consumed = Counter.builder(EVENTS_CONSUMED)
-        .description("Records read from the event topic, whatever became of them")
+        .description("Records read from the event topic for the first time, whatever became of them")
+        .register(registry);
+    this.replayed = Counter.builder(EVENTS_REPLAYED)
+        .description("Records read again after a partition assignment to rebuild the windows; counted nowhere else")
         .register(registry);
   }
 
   /** Creates metrics on a new Prometheus registry, with at most {@code maxEndpoints} endpoint tag values. */
   public static ResponseMetrics create(int maxEndpoints) {
-    return new ResponseMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), maxEndpoints);
+    return create(maxEndpoints, DEFAULT_MAX_SERIES);
+  }
+
+  /** As {@link #create(int)}, with at most {@code maxSeries} response series before they overflow. */
+  public static ResponseMetrics create(int maxEndpoints, int maxSeries) {
+    return new ResponseMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), maxEndpoints, maxSeries);
   }
 
   /** The registry to scrape, or to add further meters to. */
@@ -89,6 +124,10 @@ public final class ResponseMetrics {
 
   public void recordConsumed() {
     consumed.increment();
+  }
+
+  public void recordReplayed() {
+    replayed.increment();
   }
 
   public void recordDecodeFailure(DecodeFailure reason) {
@@ -103,39 +142,117 @@ public final class ResponseMetrics {
         .increment();
   }
 
-  /** Counts the response by its sample weight and records its duration once. */
-  public void recordResponse(ResponseEvent event) {
-    String service = capped(services, event.serviceName());
-    String egressGroup = capped(egressGroups, event.egressGroup());
-    String host = capped(hosts, event.host());
-    String operation = capped(operations, event.operation() == null ? UNKNOWN_OPERATION : event.operation());
-    String endpoint = capped(endpoints, event.endpointTemplate());
-    Tags where = Tags.of("service", service, "egress_group", egressGroup, "host", host,
-        "operation", operation, "endpoint", endpoint);
-
-    Counter.builder(RESPONSES)
-        .description("HTTP responses from the provider, weighted by sampling; status 0 means no response arrived")
-        .tags(where)
-        .tag("method", method(event.method()))
-        .tag("status", Integer.toString(event.status()))
-        .register(registry)
-        .increment(event.sampleWeight());
+  /** Counts the response by its sample weight under its class, and records its duration once. */
+  public void recordResponse(ResponseEvent event, StatusClass statusClass) {
+    SeriesLabels labels = new SeriesLabels(
+        capped(services, event.serviceName()),
+        capped(egressGroups, event.egressGroup()),
+        capped(hosts, event.host()),
+        method(event.method()),
+        capped(operations, event.operation() == null ? UNKNOWN_OPERATION : event.operation()),
+        capped(endpoints, event.endpointTemplate()),
+        event.status(),
+        statusClass);
+    SeriesMeters meters = series.get(labels);
+    if (meters == null) {
+      meters = admit(labels);
+    }
+    meters.responses().increment(event.sampleWeight());
     // A timer cannot weigh a sample, so the histogram describes the events as sent, one each.
-    Timer.builder(DURATION)
-        .description("Time from request start to response or failure, one observation per event")
-        .tags(where)
-        .serviceLevelObjectives(DURATION_BUCKETS)
-        .register(registry)
-        .record(event.durationMicros(), TimeUnit.MICROSECONDS);
+    meters.duration().record(event.durationMicros(), TimeUnit.MICROSECONDS);
   }
 
-  /** Copies the response counters, summed over egress groups. */
+  /** Exposes the windows' size, evictions and late or clamped events. */
+  public void bindWindows(ResponseWindows windows) {
+    Gauge.builder(WINDOW_KEYS, windows, ResponseWindows::seriesCount)
+        .description("Series the event-time windows hold")
+        .strongReference(true)
+        .register(registry);
+    FunctionCounter.builder(WINDOW_KEYS_EVICTED, windows, ResponseWindows::evictedSeries)
+        .description("Series dropped from the windows because they held their maximum number of series")
+        .register(registry);
+    FunctionCounter.builder(WINDOW_LATE_EVENTS, windows, ResponseWindows::lateEvents)
+        .description("Events older than the windows' retention, left out of the windows")
+        .register(registry);
+    FunctionCounter.builder(WINDOW_CLAMPED_EVENTS, windows, ResponseWindows::clampedEvents)
+        .description("Events dated beyond the allowed clock skew, counted in the windows at the analyzer's time")
+        .register(registry);
+  }
+
+  public void bindAgents(AgentDirectory agents) {
+    FunctionCounter.builder(AGENTS_EVICTED, agents, AgentDirectory::evicted)
+        .description("Agents forgotten because the directory held its maximum")
+        .register(registry);
+  }
+
+  /** Exposes the consumer's lag and its dead-letter copies. */
+  public void bindIngest(IngestStatus ingest) {
+    Gauge.builder(CONSUMER_LAG, ingest, IngestStatus::lagRecords)
+        .description("Records of this member's partitions not read yet, summed over its partitions")
+        .baseUnit("records")
+        .strongReference(true)
+        .register(registry);
+    FunctionCounter.builder(DEAD_LETTERS, ingest, IngestStatus::deadLettersWritten)
+        .description("Rejected records copied to the dead-letter topic, by outcome")
+        .tag("outcome", "written")
+        .register(registry);
+    FunctionCounter.builder(DEAD_LETTERS, ingest, IngestStatus::deadLettersFailed)
+        .description("Rejected records copied to the dead-letter topic, by outcome")
+        .tag("outcome", "failed")
+        .register(registry);
+  }
+
+  /** Copies the response counters, summed over egress groups and classes. */
   public ResponseCounts snapshot() {
     Map<ResponseCounts.Key, Double> counts = new HashMap<>();
     for (Counter counter : registry.find(RESPONSES).counters()) {
       counts.merge(keyOf(counter.getId()), counter.count(), Double::sum);
     }
     return new ResponseCounts(counts);
+  }
+
+  private SeriesMeters admit(SeriesLabels labels) {
+    // Rare once the series have settled, and under an attack of new label values only the overflow
+    // series are touched, so one lock is enough.
+    synchronized (series) {
+      SeriesMeters meters = series.get(labels);
+      if (meters != null) {
+        return meters;
+      }
+      if (series.size() < maxSeries) {
+        meters = register(labels);
+        series.put(labels, meters);
+        return meters;
+      }
+    }
+    overflows.get(SERIES_TAG).increment();
+    return overflowSeries.computeIfAbsent(labels.overflow(), this::register);
+  }
+
+  private SeriesMeters register(SeriesLabels labels) {
+    Tags where = Tags.of("service", labels.service(), "egress_group", labels.egressGroup(), "host", labels.host(),
+        "operation", labels.operation(), "endpoint", labels.endpoint());
+    Counter responses = Counter.builder(RESPONSES)
+        .description("HTTP responses from the provider, weighted by sampling; status 0 means no response arrived")
+        .tags(where)
+        .tag("method", labels.method())
+        .tag("status", Integer.toString(labels.status()))
+        .tag("class", labels.statusClass().wireName())
+        .register(registry);
+    Timer duration = Timer.builder(DURATION)
+        .description("Time from request start to response or failure, one observation per event")
+        .tags(where)
+        .serviceLevelObjectives(DURATION_BUCKETS)
+        .register(registry);
+    return new SeriesMeters(responses, duration);
+  }
+
+  private void registerOverflow(String tagKey) {
+    overflows.put(tagKey, Counter.builder(SERIES_OVERFLOW)
+        .description("Events whose tag values were replaced by " + OVERFLOW_VALUE + " because a tag, or the "
+            + "response series as a whole (tag=\"" + SERIES_TAG + "\"), reached its cap")
+        .tag("tag", tagKey)
+        .register(registry));
   }
 
   private static ResponseCounts.Key keyOf(Meter.Id id) {
@@ -154,4 +271,17 @@ public final class ResponseMetrics {
   private static String method(String method) {
     return KNOWN_METHODS.contains(method) ? method : OVERFLOW_VALUE;
   }
+
+  /** The label values of one response series, after the per-tag caps. */
+  private record SeriesLabels(String service, String egressGroup, String host, String method, String operation,
+      String endpoint, int status, StatusClass statusClass) {
+
+    /** The series this one is counted in once the cap on series is reached: only status and class remain. */
+    SeriesLabels overflow() {
+      return new SeriesLabels(OVERFLOW_VALUE, OVERFLOW_VALUE, OVERFLOW_VALUE, OVERFLOW_VALUE, OVERFLOW_VALUE,
+          OVERFLOW_VALUE, status, statusClass);
+    }
+  }
+
+  private record SeriesMeters(Counter responses, Timer duration) {}
 }

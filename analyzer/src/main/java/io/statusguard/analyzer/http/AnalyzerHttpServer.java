@@ -9,29 +9,36 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /metrics} (the Prometheus scrape, in the format the client's Accept header asks for)
- * and {@code /healthz} (200 while the analyzer is healthy, 503 otherwise) on the JDK's HTTP server.
- * Requests run on two daemon threads behind a bounded queue; the server is closed by {@link #close()}.
+ * Serves {@code /metrics} (the Prometheus scrape, in the format the client's Accept header asks for),
+ * {@code /healthz} and {@code /readyz} (200 or 503, see {@link Probes}) and the JSON API, {@code
+ * /api/v1/endpoints} and {@code /api/v1/agents}, on the JDK's HTTP server. Requests run on two daemon
+ * threads behind a bounded queue; the server is closed by {@link #close()}.
  */
 public final class AnalyzerHttpServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 9464;
   public static final String METRICS_PATH = "/metrics";
   public static final String HEALTH_PATH = "/healthz";
+  public static final String READY_PATH = "/readyz";
+  public static final String ENDPOINTS_PATH = "/api/v1/endpoints";
+  public static final String AGENTS_PATH = "/api/v1/agents";
 
   private static final Logger log = LoggerFactory.getLogger(AnalyzerHttpServer.class);
   private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
   private static final int THREADS = 2;
   private static final int QUEUED_REQUESTS = 32;
+  private static final String TEXT = "text/plain; charset=utf-8";
+  private static final String JSON = "application/json";
+  private static final Set<String> PATHS = Set.of(METRICS_PATH, HEALTH_PATH, READY_PATH, ENDPOINTS_PATH, AGENTS_PATH);
 
   static {
     // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, a client's
@@ -45,15 +52,17 @@ public final class AnalyzerHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final PrometheusMeterRegistry registry;
-  private final BooleanSupplier healthy;
+  private final Probes probes;
+  private final ApiSource api;
   private final ExpositionFormats formats = ExpositionFormats.init();
 
   private AnalyzerHttpServer(HttpServer server, ThreadPoolExecutor executor, PrometheusMeterRegistry registry,
-      BooleanSupplier healthy) {
+      Probes probes, ApiSource api) {
     this.server = server;
     this.executor = executor;
     this.registry = registry;
-    this.healthy = healthy;
+    this.probes = probes;
+    this.api = api;
   }
 
   /**
@@ -62,12 +71,12 @@ public final class AnalyzerHttpServer implements AutoCloseable {
    * @throws IOException when the address cannot be bound
    */
   public static AnalyzerHttpServer start(InetSocketAddress address, PrometheusMeterRegistry registry,
-      BooleanSupplier healthy) throws IOException {
+      Probes probes, ApiSource api) throws IOException {
     HttpServer server = HttpServer.create(address, 0);
     // A full queue rejects the request; the JDK server then closes that connection.
     ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(QUEUED_REQUESTS), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
-    AnalyzerHttpServer analyzerServer = new AnalyzerHttpServer(server, executor, registry, healthy);
+    AnalyzerHttpServer analyzerServer = new AnalyzerHttpServer(server, executor, registry, probes, api);
     server.createContext("/", analyzerServer::handle);
     server.setExecutor(executor);
     server.start();
@@ -93,19 +102,29 @@ public final class AnalyzerHttpServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
-      if (!path.equals(METRICS_PATH) && !path.equals(HEALTH_PATH)) {
-        respond(exchange, 404, "text/plain; charset=utf-8", text("not found\n"));
+      if (!PATHS.contains(path)) {
+        respond(exchange, 404, TEXT, text("not found\n"));
       } else if (!method.equals("GET") && !method.equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        respond(exchange, 405, "text/plain; charset=utf-8", text("use GET\n"));
-      } else if (path.equals(METRICS_PATH)) {
-        metrics(exchange);
+        respond(exchange, 405, TEXT, text("use GET\n"));
       } else {
-        health(exchange);
+        route(exchange, path);
       }
     } catch (IOException | RuntimeException e) {
       log.debug("Failed to answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
       throw e;
+    }
+  }
+
+  private void route(HttpExchange exchange, String path) throws IOException {
+    switch (path) {
+      case METRICS_PATH -> metrics(exchange);
+      case HEALTH_PATH -> probe(exchange, probes.live().getAsBoolean(), "consumer not running\n");
+      case READY_PATH -> probe(exchange, probes.ready().getAsBoolean(),
+          "not ready: partitions not assigned yet, or windows still being rebuilt\n");
+      case ENDPOINTS_PATH -> endpoints(exchange);
+      case AGENTS_PATH -> respond(exchange, 200, JSON, ApiDocuments.agents(api.agents()));
+      default -> respond(exchange, 404, TEXT, text("not found\n"));
     }
   }
 
@@ -117,12 +136,23 @@ public final class AnalyzerHttpServer implements AutoCloseable {
     respond(exchange, 200, contentType, body.toByteArray());
   }
 
-  private void health(HttpExchange exchange) throws IOException {
-    if (healthy.getAsBoolean()) {
-      respond(exchange, 200, "text/plain; charset=utf-8", text("ok\n"));
+  private static void probe(HttpExchange exchange, boolean up, String downReason) throws IOException {
+    if (up) {
+      respond(exchange, 200, TEXT, text("ok\n"));
     } else {
-      respond(exchange, 503, "text/plain; charset=utf-8", text("consumer not running\n"));
+      respond(exchange, 503, TEXT, text(downReason));
     }
+  }
+
+  private void endpoints(HttpExchange exchange) throws IOException {
+    EndpointFilter filter;
+    try {
+      filter = EndpointFilter.parse(exchange.getRequestURI().getRawQuery());
+    } catch (IllegalArgumentException e) {
+      respond(exchange, 400, JSON, ApiDocuments.error(e.getMessage()));
+      return;
+    }
+    respond(exchange, 200, JSON, ApiDocuments.endpoints(api.endpoints(), filter));
   }
 
   private static void respond(HttpExchange exchange, int status, String contentType, byte[] body)

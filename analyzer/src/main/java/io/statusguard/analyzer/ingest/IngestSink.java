@@ -6,5 +6,5 @@ package io.statusguard.analyzer.ingest;
  */
 @FunctionalInterface
 public interface IngestSink {
-  void accept(Decoded decoded);
+  void accept(Decoded decoded, Delivery delivery);
 }

@@ -1,12 +1,18 @@
 package io.statusguard.analyzer.ingest;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -14,10 +20,13 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -25,19 +34,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A member of a Kafka consumer group that decodes every record of the event topic and hands it to an
- * {@link IngestSink}, committing offsets synchronously after each processed batch (at-least-once). Records
- * are keyed by egress group, so one member reads all of a group's events in order.
+ * {@link IngestSink}, committing offsets synchronously after each processed batch (at-least-once). On
+ * each partition assignment it reads back the records of the rebuild window before the group's committed
+ * offset, handing them over as {@link Delivery#REPLAYED} so that windows are rebuilt while counters stay
+ * exact; see {@link PartitionLedger}. Rejected records are counted by the sink and, if configured, copied
+ * to a dead-letter topic; none of them stops the partition.
  *
- * <p>All Kafka work happens on one daemon thread named {@value #THREAD_NAME}; {@link #close()} may be
- * called from any thread. An unreachable broker is not fatal: the thread keeps retrying and says so in
- * one log line.
+ * <p>All Kafka work happens on one daemon thread named {@value #THREAD_NAME}; {@link #close()} and the
+ * {@link IngestStatus} methods may be called from any thread. An unreachable broker is not fatal: the
+ * thread keeps retrying and says so in one log line.
  */
-public final class KafkaEventConsumer implements AutoCloseable {
+public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   public static final String THREAD_NAME = "statusguard-consumer";
 
   private static final Logger log = LoggerFactory.getLogger(KafkaEventConsumer.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TOPIC_LOOKUP_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
@@ -46,20 +60,27 @@ public final class KafkaEventConsumer implements AutoCloseable {
   private final ConsumerSettings settings;
   private final ResponseEventDecoder decoder;
   private final IngestSink sink;
+  private final InstantSource clock;
+  private final DeadLetters deadLetters;
   private final Thread thread;
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile Consumer<byte[], byte[]> current;
+  private volatile boolean ready;
+  private final AtomicLong lag = new AtomicLong();
 
   // Confined to the consumer thread.
+  private final PartitionLedger ledger = new PartitionLedger();
   private final Set<DecodeFailure> loggedReasons = EnumSet.noneOf(DecodeFailure.class);
-  private boolean uncommitted;
   private boolean warnedUnavailable;
   private boolean loggedSinkFailure;
 
-  private KafkaEventConsumer(ConsumerSettings settings, ResponseEventDecoder decoder, IngestSink sink) {
+  private KafkaEventConsumer(ConsumerSettings settings, ResponseEventDecoder decoder, IngestSink sink,
+      InstantSource clock, DeadLetters deadLetters) {
     this.settings = settings;
     this.decoder = decoder;
     this.sink = sink;
+    this.clock = clock;
+    this.deadLetters = deadLetters;
     this.thread = new Thread(this::run, THREAD_NAME);
     thread.setDaemon(true);
     thread.setUncaughtExceptionHandler((t, e) -> log.error("The consumer thread stopped", e));
@@ -67,14 +88,43 @@ public final class KafkaEventConsumer implements AutoCloseable {
 
   /** Starts the consumer thread and returns at once; joining the group happens in the background. */
   public static KafkaEventConsumer start(ConsumerSettings settings, ResponseEventDecoder decoder, IngestSink sink) {
-    KafkaEventConsumer consumer = new KafkaEventConsumer(settings, decoder, sink);
+    return start(settings, decoder, sink, InstantSource.system());
+  }
+
+  /** As {@link #start(ConsumerSettings, ResponseEventDecoder, IngestSink)}, with time read from {@code clock}. */
+  public static KafkaEventConsumer start(ConsumerSettings settings, ResponseEventDecoder decoder, IngestSink sink,
+      InstantSource clock) {
+    DeadLetters deadLetters = settings.deadLetterTopic() == null
+        ? DeadLetters.NONE
+        : DeadLetterProducer.open(settings.bootstrapServers(), settings.deadLetterTopic());
+    KafkaEventConsumer consumer = new KafkaEventConsumer(settings, decoder, sink, clock, deadLetters);
     consumer.thread.start();
     return consumer;
   }
 
-  /** True while the consumer thread runs, whether or not a broker is reachable. */
+  @Override
   public boolean isRunning() {
     return thread.isAlive();
+  }
+
+  @Override
+  public boolean isReady() {
+    return ready && thread.isAlive();
+  }
+
+  @Override
+  public long lagRecords() {
+    return lag.get();
+  }
+
+  @Override
+  public long deadLettersWritten() {
+    return deadLetters.written();
+  }
+
+  @Override
+  public long deadLettersFailed() {
+    return deadLetters.failed();
   }
 
   /** Waits until the consumer thread has ended, after {@link #close()} or an unexpected failure. */
@@ -95,6 +145,7 @@ public final class KafkaEventConsumer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    deadLetters.close();
   }
 
   private boolean isClosing() {
@@ -126,30 +177,31 @@ public final class KafkaEventConsumer implements AutoCloseable {
         consume(consumer);
       }
     } catch (WakeupException e) {
-      if (uncommitted) {
-        commit(consumer, CLOSE_TIMEOUT);
-      }
+      commit(consumer, CLOSE_TIMEOUT);
     } finally {
       current = null;
+      ready = false;
+      lag.set(0);
+      ledger.reset();
       consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     }
   }
 
   private void consume(Consumer<byte[], byte[]> consumer) {
-    consumer.subscribe(List.of(settings.topic()), new CommitOnRevoke(consumer));
+    consumer.subscribe(List.of(settings.topic()), new Rebalance(consumer));
     long unassignedSince = System.nanoTime();
     while (true) {
       ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        handle(record);
+      for (TopicPartition partition : records.partitions()) {
+        for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+          handle(partition, record);
+        }
       }
-      if (!records.isEmpty()) {
-        uncommitted = true;
-        commit(consumer, COMMIT_TIMEOUT);
-      }
+      commit(consumer, COMMIT_TIMEOUT);
+      publishStatus(consumer);
       if (!consumer.assignment().isEmpty()) {
         unassignedSince = System.nanoTime();
-      } else if (System.nanoTime() - unassignedSince > UNASSIGNED_WARNING_NANOS) {
+      } else if (System.nanoTime() - unassignedSince > UNASSIGNED_WARNING_NANOS && !ready) {
         warnUnavailable("No partition of topic {} assigned after {} s: is Kafka at {} reachable and the topic "
             + "created? Still trying", settings.topic(), TimeUnit.NANOSECONDS.toSeconds(UNASSIGNED_WARNING_NANOS),
             settings.bootstrapServers());
@@ -157,13 +209,18 @@ public final class KafkaEventConsumer implements AutoCloseable {
     }
   }
 
-  private void handle(ConsumerRecord<byte[], byte[]> record) {
+  private void handle(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
+    Delivery delivery = ledger.deliveryOf(partition, record.offset());
+    if (delivery == null) {
+      return;
+    }
     Decoded decoded = decoder.decode(record.value());
-    if (decoded instanceof Decoded.Rejected rejected) {
+    if (delivery == Delivery.NEW && decoded instanceof Decoded.Rejected rejected) {
       logRejection(record, rejected);
+      deadLetters.copy(record, rejected);
     }
     try {
-      sink.accept(decoded);
+      sink.accept(decoded, delivery);
     } catch (RuntimeException e) {
       if (!loggedSinkFailure) {
         loggedSinkFailure = true;
@@ -172,6 +229,29 @@ public final class KafkaEventConsumer implements AutoCloseable {
       } else {
         log.debug("The sink failed on a record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
       }
+    }
+    ledger.handled(partition, record.offset());
+  }
+
+  private void publishStatus(Consumer<byte[], byte[]> consumer) {
+    long sum = 0;
+    for (TopicPartition partition : ledger.partitions()) {
+      OptionalLong partitionLag = consumer.currentLag(partition);
+      if (partitionLag.isPresent()) {
+        sum += partitionLag.getAsLong();
+      }
+    }
+    lag.set(sum);
+    boolean rebuilt = ledger.rebuilt(partition -> consumer.position(partition, REQUEST_TIMEOUT));
+    // A member with no partition is ready when others hold them all, not when the topic is missing.
+    ready = rebuilt && (!ledger.partitions().isEmpty() || topicExists(consumer));
+  }
+
+  private boolean topicExists(Consumer<byte[], byte[]> consumer) {
+    try {
+      return !consumer.partitionsFor(settings.topic(), TOPIC_LOOKUP_TIMEOUT).isEmpty();
+    } catch (TimeoutException e) {
+      return false;
     }
   }
 
@@ -187,9 +267,13 @@ public final class KafkaEventConsumer implements AutoCloseable {
   }
 
   private void commit(Consumer<byte[], byte[]> consumer, Duration timeout) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = ledger.toCommit();
+    if (offsets.isEmpty()) {
+      return;
+    }
     try {
-      consumer.commitSync(timeout);
-      uncommitted = false;
+      consumer.commitSync(offsets, timeout);
+      ledger.committed(offsets);
     } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
       // The records stay uncommitted: whoever owns the partitions next reads them again (at-least-once),
       // and a later successful commit here covers them too.
@@ -220,30 +304,72 @@ public final class KafkaEventConsumer implements AutoCloseable {
     }
   }
 
-  /** Logs assignments and commits processed records before partitions move to another member. */
-  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+  /**
+   * Commits processed records before partitions move to another member, and positions newly assigned
+   * partitions so that the rebuild window is read back. Runs on the consumer thread, inside poll.
+   */
+  private final class Rebalance implements ConsumerRebalanceListener {
     private final Consumer<byte[], byte[]> consumer;
 
-    CommitOnRevoke(Consumer<byte[], byte[]> consumer) {
+    Rebalance(Consumer<byte[], byte[]> consumer) {
       this.consumer = consumer;
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      if (uncommitted) {
-        // Closing revokes too; then the short timeout keeps shutdown prompt when the broker is gone.
-        commit(consumer, isClosing() ? CLOSE_TIMEOUT : COMMIT_TIMEOUT);
-      }
+      ready = false;
+      // Closing revokes too; then the short timeout keeps shutdown prompt when the broker is gone.
+      commit(consumer, isClosing() ? CLOSE_TIMEOUT : COMMIT_TIMEOUT);
+      ledger.removed(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      ready = false;
+      ledger.removed(partitions);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (partitions.isEmpty()) {
-        return;
+      if (!partitions.isEmpty()) {
+        position(new HashSet<>(partitions));
       }
+      ledger.assignmentCompleted();
       warnedUnavailable = false;
-      log.info("Reading {} partition(s) of topic {} as group {}: {}", partitions.size(), settings.topic(),
-          settings.groupId(), partitions);
+    }
+
+    private void position(Set<TopicPartition> partitions) {
+      // End offsets before the time lookup: a record that arrives in between is then either found by
+      // the lookup or at or past the end, never skipped.
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, REQUEST_TIMEOUT);
+      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, REQUEST_TIMEOUT);
+      Map<TopicPartition, OffsetAndTimestamp> recent = recentOffsets(partitions);
+      long replayed = 0;
+      for (TopicPartition partition : partitions) {
+        OffsetAndMetadata groupOffset = committed.get(partition);
+        OffsetAndTimestamp firstRecent = recent.get(partition);
+        long start = ledger.assign(partition,
+            groupOffset == null ? -1 : groupOffset.offset(),
+            firstRecent == null ? -1 : firstRecent.offset(),
+            ends.getOrDefault(partition, 0L));
+        consumer.seek(partition, start);
+        replayed += ledger.replayCount(partition, start);
+      }
+      log.info("Reading {} partition(s) of topic {} as group {}, reading back up to {} record(s) of the last {} "
+          + "to rebuild the windows: {}", partitions.size(), settings.topic(), settings.groupId(), replayed,
+          settings.rebuildWindow(), partitions);
+    }
+
+    private Map<TopicPartition, OffsetAndTimestamp> recentOffsets(Set<TopicPartition> partitions) {
+      if (settings.rebuildWindow().isZero()) {
+        return Map.of();
+      }
+      long since = Math.max(0, clock.millis() - settings.rebuildWindow().toMillis());
+      Map<TopicPartition, Long> times = new HashMap<>();
+      for (TopicPartition partition : partitions) {
+        times.put(partition, since);
+      }
+      return consumer.offsetsForTimes(times, REQUEST_TIMEOUT);
     }
   }
 }

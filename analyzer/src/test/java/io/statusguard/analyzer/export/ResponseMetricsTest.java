@@ -1,12 +1,21 @@
 package io.statusguard.analyzer.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.statusguard.analyzer.domain.status.StatusClass.CLIENT_FIXABLE;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.statusguard.analyzer.SampleEvents;
+import io.statusguard.analyzer.domain.FakeClock;
+import io.statusguard.analyzer.domain.agent.AgentDirectory;
+import io.statusguard.analyzer.domain.status.Classification;
+import io.statusguard.analyzer.domain.status.StatusClass;
+import io.statusguard.analyzer.domain.window.ResponseWindows;
+import io.statusguard.analyzer.domain.window.WindowSettings;
+import io.statusguard.analyzer.ingest.IngestStatus;
 import io.statusguard.testing.ScrapedMetrics;
 import io.statusguard.analyzer.ingest.DecodeFailure;
 import io.statusguard.event.ResponseEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -72,9 +81,10 @@ class ResponseMetricsTest {
   void capsDistinctEndpointsAndCountsTheOverflow() {
     ResponseMetrics capped = ResponseMetrics.create(2);
     for (int i = 0; i < 5; i++) {
-      capped.recordResponse(SampleEvents.retrieveTransaction(404).endpointTemplate("/leaked/" + i).build());
+      capped.recordResponse(
+          SampleEvents.retrieveTransaction(404).endpointTemplate("/leaked/" + i).build(), CLIENT_FIXABLE);
     }
-    capped.recordResponse(SampleEvents.retrieveTransaction(404).endpointTemplate("/leaked/0").build());
+    capped.recordResponse(SampleEvents.retrieveTransaction(404).endpointTemplate("/leaked/0").build(), CLIENT_FIXABLE);
 
     ScrapedMetrics scraped = ScrapedMetrics.parse(capped.registry().scrape());
 
@@ -85,6 +95,69 @@ class ResponseMetricsTest {
     assertThat(scraped.seriesCount("statusguard_responses_total")).isEqualTo(3);
     assertThat(scraped.sum("statusguard_series_overflow_total", "tag", "endpoint")).isEqualTo(3.0);
     assertThat(scraped.sum("statusguard_responses_total")).isEqualTo(6.0);
+  }
+
+  @Test
+  void labelsEachResponseWithItsClass() {
+    metrics.recordResponse(SampleEvents.retrieveTransaction(403).build(), StatusClass.IP_BLOCKED);
+    metrics.recordResponse(SampleEvents.retrieveTransaction(403).build(), StatusClass.PERMISSION);
+    metrics.recordResponse(SampleEvents.retrieveTransaction(403).build(), StatusClass.PERMISSION);
+
+    ScrapedMetrics scraped = scrape();
+
+    assertThat(scraped.sum("statusguard_responses_total", "status", "403", "class", "ip_blocked")).isEqualTo(1.0);
+    assertThat(scraped.sum("statusguard_responses_total", "status", "403", "class", "permission")).isEqualTo(2.0);
+    assertThat(metrics.snapshot().total()).isEqualTo(3.0);
+  }
+
+  @Test
+  void capsTheSeriesAsAWholeKeepingStatusAndClass() {
+    ResponseMetrics capped = ResponseMetrics.create(1000, 3);
+    for (int i = 0; i < 10; i++) {
+      capped.recordResponse(SampleEvents.retrieveTransaction(404).serviceName("service-" + i).build(), CLIENT_FIXABLE);
+    }
+    capped.recordResponse(SampleEvents.retrieveTransaction(429).serviceName("late").build(), StatusClass.RATE_LIMITED);
+    capped.recordResponse(SampleEvents.retrieveTransaction(404).serviceName("service-1").build(), CLIENT_FIXABLE);
+
+    ScrapedMetrics scraped = ScrapedMetrics.parse(capped.registry().scrape());
+
+    assertThat(scraped.seriesCount("statusguard_responses_total")).isEqualTo(5);
+    assertThat(scraped.sum("statusguard_responses_total", "service", "service-1")).isEqualTo(2.0);
+    assertThat(scraped.sum("statusguard_responses_total", "service", "_OTHER", "endpoint", "_OTHER", "status", "404",
+        "class", "client_fixable")).isEqualTo(7.0);
+    assertThat(scraped.sum("statusguard_responses_total", "service", "_OTHER", "status", "429", "class",
+        "rate_limited")).isEqualTo(1.0);
+    assertThat(scraped.sum("statusguard_series_overflow_total", "tag", "series")).isEqualTo(8.0);
+    assertThat(scraped.sum("statusguard_responses_total")).isEqualTo(12.0);
+    assertThat(scraped.seriesCount("statusguard_response_duration_seconds_count")).isEqualTo(4);
+  }
+
+  @Test
+  void exposesTheWindowsTheAgentsAndTheConsumer() {
+    FakeClock clock = FakeClock.at(Instant.parse("2026-11-26T10:00:00Z"));
+    ResponseWindows windows = ResponseWindows.create(WindowSettings.defaults().withMaxSeries(1), clock);
+    Classification notFound = new Classification(CLIENT_FIXABLE, "c", "a");
+    windows.record(SampleEvents.retrieveTransaction(404).timeUnixMs(clock.millis()).build(), notFound);
+    windows.record(SampleEvents.retrieveTransaction(409).timeUnixMs(clock.millis()).build(), notFound);
+    windows.record(SampleEvents.retrieveTransaction(409).timeUnixMs(0).build(), notFound);
+    windows.record(SampleEvents.retrieveTransaction(409).timeUnixMs(clock.millis() + 3_600_000).build(), notFound);
+    metrics.bindWindows(windows);
+    metrics.bindAgents(AgentDirectory.create(1, clock));
+    metrics.bindIngest(new FixedIngestStatus(42, 3, 1));
+    metrics.recordReplayed();
+
+    ScrapedMetrics scraped = scrape();
+
+    assertThat(scraped.sum("statusguard_window_keys")).isEqualTo(1.0);
+    assertThat(scraped.sum("statusguard_window_keys_evicted_total")).isEqualTo(1.0);
+    assertThat(scraped.sum("statusguard_window_late_events_total")).isEqualTo(1.0);
+    assertThat(scraped.sum("statusguard_window_clamped_events_total")).isEqualTo(1.0);
+    assertThat(scraped.sum("statusguard_agents_evicted_total")).isEqualTo(0.0);
+    assertThat(scraped.sum("statusguard_consumer_lag_records")).isEqualTo(42.0);
+    assertThat(scraped.sum("statusguard_dead_letters_total", "outcome", "written")).isEqualTo(3.0);
+    assertThat(scraped.sum("statusguard_dead_letters_total", "outcome", "failed")).isEqualTo(1.0);
+    assertThat(scraped.sum("statusguard_events_replayed_total")).isEqualTo(1.0);
+    assertThat(scraped.sum("statusguard_events_consumed_total")).isEqualTo(0.0);
   }
 
   @Test
@@ -145,7 +218,7 @@ class ResponseMetricsTest {
           start.await();
           for (int i = 0; i < perThread; i++) {
             metrics.recordResponse(SampleEvents.retrieveTransaction(400 + (i % 5))
-                .endpointTemplate("/e/" + thread + "/" + (i % 7)).build());
+                .endpointTemplate("/e/" + thread + "/" + (i % 7)).build(), CLIENT_FIXABLE);
           }
           return null;
         }));
@@ -173,7 +246,21 @@ class ResponseMetricsTest {
 
   private void record(ResponseEvent event, int times) {
     for (int i = 0; i < times; i++) {
-      metrics.recordResponse(event);
+      metrics.recordResponse(event, CLIENT_FIXABLE);
+    }
+  }
+
+  /** Ingest figures that stay as given: the real consumer's are tested with a broker. */
+  private record FixedIngestStatus(long lagRecords, long deadLettersWritten, long deadLettersFailed)
+      implements IngestStatus {
+    @Override
+    public boolean isRunning() {
+      return true;
+    }
+
+    @Override
+    public boolean isReady() {
+      return true;
     }
   }
 

@@ -10,6 +10,7 @@ import io.statusguard.testing.TestKafka;
 import io.statusguard.testing.WithKafkaBroker;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class KafkaEventConsumerTest {
   void keepsRunningWithoutABrokerUntilClosed() throws Exception {
     RecordingSink sink = new RecordingSink();
     KafkaEventConsumer consumer = KafkaEventConsumer.start(
-        new ConsumerSettings("127.0.0.1:" + closedPort(), "events", "no-broker"), ResponseEventDecoder.create(), sink);
+        ConsumerSettings.of("127.0.0.1:" + closedPort(), "events", "no-broker"), ResponseEventDecoder.create(), sink);
     try {
       // A few poll cycles against a port nobody listens on.
       for (int i = 0; i < 20; i++) {
@@ -48,7 +49,7 @@ class KafkaEventConsumerTest {
     RecordingSink sink = new RecordingSink();
 
     try (KafkaEventConsumer consumer = KafkaEventConsumer.start(
-        new ConsumerSettings(kafka.bootstrapServers(), topic, "records"), ResponseEventDecoder.create(), sink)) {
+        ConsumerSettings.of(kafka.bootstrapServers(), topic, "records"), ResponseEventDecoder.create(), sink)) {
       Polling.awaitTrue("four records", () -> sink.received().size() >= 4);
       assertThat(consumer.isRunning()).isTrue();
     }
@@ -68,7 +69,7 @@ class KafkaEventConsumerTest {
     RecordingSink sink = new RecordingSink();
 
     try (KafkaEventConsumer consumer = KafkaEventConsumer.start(
-        new ConsumerSettings(kafka.bootstrapServers(), topic, "outage"), ResponseEventDecoder.create(), sink)) {
+        ConsumerSettings.of(kafka.bootstrapServers(), topic, "outage"), ResponseEventDecoder.create(), sink)) {
       try (TopicWriter writer = TopicWriter.open(kafka.bootstrapServers(), topic)) {
         writer.write(before, 1);
       }
@@ -89,6 +90,57 @@ class KafkaEventConsumerTest {
     }
   }
 
+  @Test
+  void readsBackTheRebuildWindowAsReplayedAndCountsOnlyWhatIsNew(TestKafka kafka) throws Exception {
+    String topic = "consumer-replay";
+    kafka.createTopic(topic, 2);
+    ResponseEvent before = SampleEvents.retrieveTransaction(404).build();
+    ResponseEvent after = SampleEvents.retrieveTransaction(409).build();
+    ConsumerSettings settings = ConsumerSettings.of(kafka.bootstrapServers(), topic, "replay");
+    try (TopicWriter writer = TopicWriter.open(kafka.bootstrapServers(), topic)) {
+      writer.write(before, 3);
+      RecordingSink first = new RecordingSink();
+      try (KafkaEventConsumer consumer = KafkaEventConsumer.start(settings, ResponseEventDecoder.create(), first)) {
+        Polling.awaitTrue("three records", () -> first.received().size() >= 3);
+        assertThat(consumer.isRunning()).isTrue();
+      }
+      writer.write(after, 2);
+    }
+    RecordingSink second = new RecordingSink();
+
+    try (KafkaEventConsumer consumer = KafkaEventConsumer.start(settings, ResponseEventDecoder.create(), second)) {
+      Polling.awaitTrue("five records", () -> second.received().size() >= 5);
+      Polling.awaitTrue("the consumer to be ready", consumer::isReady);
+    }
+
+    assertThat(second.received()).containsExactly(new Decoded.Accepted(before), new Decoded.Accepted(before),
+        new Decoded.Accepted(before), new Decoded.Accepted(after), new Decoded.Accepted(after));
+    assertThat(second.deliveries()).containsExactly(Delivery.REPLAYED, Delivery.REPLAYED, Delivery.REPLAYED,
+        Delivery.NEW, Delivery.NEW);
+  }
+
+  @Test
+  void leavesRecordsOlderThanTheRebuildWindowAlone(TestKafka kafka) throws Exception {
+    String topic = "consumer-old";
+    kafka.createTopic(topic, 1);
+    ResponseEvent old = SampleEvents.retrieveTransaction(404).build();
+    ResponseEvent recent = SampleEvents.retrieveTransaction(200).build();
+    try (TopicWriter writer = TopicWriter.open(kafka.bootstrapServers(), topic)) {
+      writer.writeAt(System.currentTimeMillis() - Duration.ofHours(2).toMillis(), old);
+      writer.write(recent, 1);
+    }
+    RecordingSink sink = new RecordingSink();
+
+    try (KafkaEventConsumer consumer = KafkaEventConsumer.start(ConsumerSettings.of(kafka.bootstrapServers(), topic,
+        "old"), ResponseEventDecoder.create(), sink)) {
+      Polling.awaitTrue("the recent record", () -> !sink.received().isEmpty());
+      Polling.awaitTrue("the consumer to be ready", consumer::isReady);
+    }
+
+    assertThat(sink.received()).containsExactly(new Decoded.Accepted(recent));
+    assertThat(sink.deliveries()).containsExactly(Delivery.NEW);
+  }
+
   private static int closedPort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -99,15 +151,21 @@ class KafkaEventConsumerTest {
   private static final class RecordingSink implements IngestSink {
     private final List<Decoded> received = new ArrayList<>();
     private final List<String> threadNames = new ArrayList<>();
+    private final List<Delivery> deliveries = new ArrayList<>();
 
     @Override
-    public synchronized void accept(Decoded decoded) {
+    public synchronized void accept(Decoded decoded, Delivery delivery) {
       received.add(decoded);
+      deliveries.add(delivery);
       threadNames.add(Thread.currentThread().getName());
     }
 
     synchronized List<Decoded> received() {
       return List.copyOf(received);
+    }
+
+    synchronized List<Delivery> deliveries() {
+      return List.copyOf(deliveries);
     }
 
     synchronized List<String> threadNames() {

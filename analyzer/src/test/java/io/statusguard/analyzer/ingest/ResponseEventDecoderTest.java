@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statusguard.analyzer.HostileRecords;
 import io.statusguard.analyzer.SampleEvents;
 import io.statusguard.event.ErrorType;
 import io.statusguard.event.EventFields;
@@ -268,6 +269,21 @@ class ResponseEventDecoderTest {
       copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
     }
     return copy;
+  }
+
+  @Test
+  void rejectsEachHostileRecordForTheReasonItWasMadeWith() {
+    HostileRecords hostile = new HostileRecords(new Random(7));
+
+    for (int i = 0; i < 20_000; i++) {
+      HostileRecords.Record record = hostile.next();
+      Decoded decoded = decoder.decode(record.value());
+
+      assertThat(decoded).isInstanceOfSatisfying(Decoded.Rejected.class,
+          rejected -> assertThat(rejected.reason()).as(rejected.detail()).isEqualTo(record.reason()));
+      assertThat(decoder.decode(ResponseEventEncoder.encode(hostile.validEvent())))
+          .isInstanceOf(Decoded.Accepted.class);
+    }
   }
 
   private static void assertRejected(Decoded decoded, DecodeFailure reason) {

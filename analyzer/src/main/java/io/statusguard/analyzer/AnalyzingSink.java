@@ -1,0 +1,56 @@
+package io.statusguard.analyzer;
+
+import io.statusguard.analyzer.domain.agent.AgentDirectory;
+import io.statusguard.analyzer.domain.status.Classification;
+import io.statusguard.analyzer.domain.status.ErrorModel;
+import io.statusguard.analyzer.domain.window.ResponseWindows;
+import io.statusguard.analyzer.export.ResponseMetrics;
+import io.statusguard.analyzer.ingest.Decoded;
+import io.statusguard.analyzer.ingest.Delivery;
+import io.statusguard.analyzer.ingest.IngestSink;
+import io.statusguard.event.ResponseEvent;
+
+/**
+ * Where decoded records go: each response is classified in the error model, then counted in the windows
+ * and the agent directory and, the first time its group reads it, in the Prometheus counters. Replayed
+ * records touch no counter, so a restart or a rebalance rebuilds windows without counting twice. Called
+ * on the consumer thread only.
+ */
+final class AnalyzingSink implements IngestSink {
+  private final ErrorModel errorModel;
+  private final ResponseWindows windows;
+  private final AgentDirectory agents;
+  private final ResponseMetrics metrics;
+
+  AnalyzingSink(ErrorModel errorModel, ResponseWindows windows, AgentDirectory agents, ResponseMetrics metrics) {
+    this.errorModel = errorModel;
+    this.windows = windows;
+    this.agents = agents;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void accept(Decoded decoded, Delivery delivery) {
+    boolean first = delivery == Delivery.NEW;
+    if (first) {
+      metrics.recordConsumed();
+    } else {
+      metrics.recordReplayed();
+    }
+    if (decoded instanceof Decoded.Accepted accepted) {
+      ResponseEvent event = accepted.event();
+      Classification classification = errorModel.classify(event.status(), event.contentType(), event.errorMessage());
+      windows.record(event, classification);
+      agents.record(event);
+      if (first) {
+        metrics.recordResponse(event, classification.statusClass());
+      }
+    } else if (!first) {
+      return;
+    } else if (decoded instanceof Decoded.Rejected rejected) {
+      metrics.recordDecodeFailure(rejected.reason());
+    } else if (decoded instanceof Decoded.Skipped skipped) {
+      metrics.recordSkipped(skipped.eventType());
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.statusguard.analyzer.domain.window;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.statusguard.analyzer.domain.status.Classification;
+import io.statusguard.event.ResponseEvent;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Response rates per series in event time. An event older than the retention is dropped and counted as
+ * late; one dated more than the allowed skew ahead of the clock is counted at the clock's time and as
+ * clamped; any other event counts in the buckets of its own time, so replaying the same events rebuilds
+ * the same windows. At most {@link WindowSettings#maxSeries()} series are kept, chosen by Caffeine's
+ * frequency-based policy; evicted ones are counted. A series with no event for the retention expires.
+ *
+ * <p>One thread calls {@link #record}; any number of threads may read concurrently.
+ */
+public final class ResponseWindows {
+  private final WindowSettings settings;
+  private final InstantSource clock;
+  private final long retentionMillis;
+  private final long maxFutureSkewMillis;
+  private final Cache<SeriesKey, SeriesWindow> series;
+  private final AtomicLong lateEvents = new AtomicLong();
+  private final AtomicLong clampedEvents = new AtomicLong();
+  private final AtomicLong evictedSeries = new AtomicLong();
+
+  private ResponseWindows(WindowSettings settings, InstantSource clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.retentionMillis = settings.retention().toMillis();
+    this.maxFutureSkewMillis = settings.maxFutureSkew().toMillis();
+    this.series = Caffeine.newBuilder()
+        .maximumSize(settings.maxSeries())
+        .expireAfterAccess(settings.retention().plus(settings.maxFutureSkew()))
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        // Maintenance on the recording thread: no background pool, and eviction counts a test can rely on.
+        .executor(Runnable::run)
+        .evictionListener((SeriesKey key, SeriesWindow window, RemovalCause cause) -> {
+          if (cause == RemovalCause.SIZE) {
+            evictedSeries.incrementAndGet();
+          }
+        })
+        .build();
+  }
+
+  public static ResponseWindows create(WindowSettings settings, InstantSource clock) {
+    return new ResponseWindows(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+  }
+
+  public WindowSettings settings() {
+    return settings;
+  }
+
+  /** Counts {@code event}, weighted by its sample weight, in the series its key and classification name. */
+  public Placement record(ResponseEvent event, Classification classification) {
+    long now = clock.millis();
+    long time = event.timeUnixMs();
+    Placement placement = Placement.RECORDED;
+    if (time <= now - retentionMillis) {
+      lateEvents.incrementAndGet();
+      return Placement.DROPPED_LATE;
+    }
+    if (time > now + maxFutureSkewMillis) {
+      clampedEvents.incrementAndGet();
+      time = now;
+      placement = Placement.CLAMPED_TO_NOW;
+    }
+    SeriesKey key = keyOf(event, classification);
+    SeriesWindow window = series.getIfPresent(key);
+    if (window == null) {
+      window = series.get(key, k -> new SeriesWindow(k, classification, settings));
+    }
+    window.add(time, event.sampleWeight());
+    return placement;
+  }
+
+  /** Every series with an event within the retention, as of now, ordered by key. */
+  public WindowSnapshot snapshot() {
+    long now = clock.millis();
+    List<SeriesRates> rates = new ArrayList<>();
+    for (SeriesWindow window : series.asMap().values()) {
+      SeriesRates current = window.ratesAt(now, retentionMillis);
+      if (current != null) {
+        rates.add(current);
+      }
+    }
+    rates.sort(Comparator.comparing(SeriesRates::key));
+    return new WindowSnapshot(Instant.ofEpochMilli(now), settings.retention(), rates);
+  }
+
+  /** Events older than the retention, not counted. */
+  public long lateEvents() {
+    return lateEvents.get();
+  }
+
+  /** Events dated beyond the allowed skew, counted at the time they were recorded. */
+  public long clampedEvents() {
+    return clampedEvents.get();
+  }
+
+  /** Series dropped because the windows held their maximum number of series. */
+  public long evictedSeries() {
+    return evictedSeries.get();
+  }
+
+  /** How many series the windows hold now, including any not yet expired or evicted. */
+  public long seriesCount() {
+    return series.estimatedSize();
+  }
+
+  private static SeriesKey keyOf(ResponseEvent event, Classification classification) {
+    String operation = event.operation() == null ? SeriesKey.UNKNOWN_OPERATION : event.operation();
+    return new SeriesKey(event.serviceName(), event.egressGroup(), event.method(), operation,
+        event.endpointTemplate(), event.status(), classification.statusClass());
+  }
+}

@@ -1,0 +1,44 @@
+package io.statusguard.analyzer.domain.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BucketRingTest {
+  private final BucketRing ring = new BucketRing(1_000, 5);
+
+  @Test
+  void sumsTheBucketsOfARange() {
+    ring.add(10_000, 1);
+    ring.add(10_999, 2);
+    ring.add(12_500, 4);
+
+    assertThat(ring.sum(10_000, 10_000)).isEqualTo(3.0);
+    assertThat(ring.sum(10_500, 12_000)).isEqualTo(7.0);
+    assertThat(ring.sum(11_000, 11_999)).isZero();
+  }
+
+  @Test
+  void aSlotTakenByANewerBucketForgetsTheOlderOne() {
+    ring.add(10_000, 1);
+    ring.add(15_000, 8);
+
+    assertThat(ring.sum(10_000, 10_000)).isZero();
+    assertThat(ring.sum(15_000, 15_000)).isEqualTo(8.0);
+  }
+
+  @Test
+  void ignoresAnEventOlderThanTheRingReaches() {
+    ring.add(15_000, 8);
+    ring.add(10_000, 1);
+
+    assertThat(ring.sum(10_000, 15_000)).isEqualTo(8.0);
+  }
+
+  @Test
+  void neverSumsASlotTwiceForARangeWiderThanTheRing() {
+    ring.add(20_000, 1);
+
+    assertThat(ring.sum(0, 20_000)).isEqualTo(1.0);
+  }
+}
