@@ -9,6 +9,7 @@ import io.statusguard.analyzer.AnalyzerConfig;
 import io.statusguard.demo.ClientLaunch;
 import io.statusguard.demo.PaymentsClientProcess;
 import io.statusguard.demo.client.Scenario;
+import io.statusguard.event.EventFields;
 import io.statusguard.event.EventTopic;
 import io.statusguard.simulator.ProviderSimulator;
 import io.statusguard.simulator.SimulatorConfig;
@@ -16,6 +17,7 @@ import io.statusguard.testing.ScrapedMetrics;
 import io.statusguard.testing.TestKafka;
 import io.statusguard.testing.TopicReader;
 import io.statusguard.testing.WithKafkaBroker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,9 +91,14 @@ class AgentToMetricsEndToEndTest {
   void theFaultyReleaseShowsAsRetrieveTransaction404sAndThenTheBlock() {
     assertThat(metrics.sum(AnalyzerScrape.RESPONSES, "service", SERVICE, "operation", "RetrieveTransaction",
         "status", "404")).isGreaterThanOrEqualTo(20);
-    assertThat(metrics.sum(AnalyzerScrape.RESPONSES, "service", SERVICE, "status", "403"))
-        .as("the simulator blocked the burst's address: later calls get 403")
-        .isPositive();
+    double blocked = metrics.sum(AnalyzerScrape.RESPONSES, "service", SERVICE, "status", "403");
+    assertThat(blocked).as("the simulator blocked the burst's address: later calls get 403").isPositive();
+    assertThat(metrics.sum(AnalyzerScrape.RESPONSES, "service", SERVICE, "status", "403", "class", "ip_blocked"))
+        .as("a 403 with an XML body is the provider's IP block, in the provider's error model: %s",
+            metrics.samples(AnalyzerScrape.RESPONSES))
+        .isEqualTo(blocked);
+    assertThat(metrics.sum(AnalyzerScrape.RESPONSES, "service", SERVICE, "operation", "RetrieveTransaction",
+        "status", "404", "class", "client_fixable")).isGreaterThanOrEqualTo(20);
     assertThat(provider.isBlocked("127.0.0.1")).isTrue();
   }
 
@@ -99,8 +106,9 @@ class AgentToMetricsEndToEndTest {
   void noEventCarriesTheBearerTokenACardNumberOrAResourceId(TestKafka kafka) throws Exception {
     try (TopicReader reader = TopicReader.fromBeginning(kafka.bootstrapServers(), EventTopic.DEFAULT_NAME)) {
       long sent = tally.values().stream().mapToLong(Long::longValue).sum();
-      List<ConsumerRecord<String, String>> records = reader.readAtLeast((int) sent, Duration.ofSeconds(30));
-      assertThat(records).hasSize((int) sent);
+      List<ConsumerRecord<String, String>> records = reader.readUntil(
+          read -> responses(read).size() >= sent, Duration.ofSeconds(30));
+      assertThat(responses(records)).as("one response event per call, besides the agent's heartbeats").hasSize((int) sent);
       for (ConsumerRecord<String, String> record : records) {
         assertThat(record.key()).isEqualTo("e2e-egress");
         assertThat(record.value()).doesNotContain(provider.bearerToken()).doesNotContain(provider.clientId());
@@ -110,6 +118,21 @@ class AgentToMetricsEndToEndTest {
         }
       }
     }
+  }
+
+  private static List<JsonNode> responses(List<ConsumerRecord<String, String>> records) {
+    List<JsonNode> responses = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : records) {
+      try {
+        JsonNode event = JSON.readTree(record.value());
+        if (EventFields.TYPE_HTTP_RESPONSE.equals(event.path(EventFields.EVENT_TYPE).asText())) {
+          responses.add(event);
+        }
+      } catch (IOException e) {
+        throw new AssertionError("the agent wrote a record that is not JSON: " + record.value(), e);
+      }
+    }
+    return responses;
   }
 
   private static List<String> textValues(JsonNode node) {
