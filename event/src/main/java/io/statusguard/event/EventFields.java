@@ -1,10 +1,11 @@
 package io.statusguard.event;
 
 /**
- * The JSON keys of a response event, schema version 1. Where the OpenTelemetry HTTP semantic conventions
- * name an attribute, the key is that name; the others are statusguard's own and documented in
- * {@code response-event-v1.schema.json}. Encoder and decoders share these constants so the wire names
- * live in one place.
+ * The JSON keys of the events of schema version 1: the response event and the agent heartbeat. Where
+ * the OpenTelemetry semantic conventions name an attribute, the key is that name; the others are
+ * statusguard's own and documented in {@code response-event-v1.schema.json} and {@code
+ * agent-heartbeat-v1.schema.json}. Encoders and decoders share these constants so the wire names live
+ * in one place.
  */
 public final class EventFields {
   public static final String SCHEMA_VERSION = "schema_version";
@@ -28,8 +29,24 @@ public final class EventFields {
   public static final String PROVIDER_ERROR_MESSAGE = "provider.error_message";
   public static final String SAMPLE_WEIGHT = "sample.weight";
 
+  // The agent heartbeat's own keys; it shares the identity keys above with the response event.
+  public static final String AGENT_VERSION = "agent.version";
+  public static final String PROCESS_RUNTIME_VERSION = "process.runtime.version";
+  public static final String AGENT_UPTIME_MS = "agent.uptime_ms";
+  public static final String HEARTBEAT_INTERVAL_MS = "agent.heartbeat.interval_ms";
+  public static final String AGENT_STOPPING = "agent.stopping";
+  public static final String RESPONSES_SEEN = "agent.responses.seen";
+  public static final String EVENTS_SENT = "agent.events.sent";
+  public static final String EVENTS_DROPPED_QUEUE_FULL = "agent.events.dropped.queue_full";
+  public static final String EVENTS_DROPPED_SEND_FAILED = "agent.events.dropped.send_failed";
+  public static final String EVENTS_DROPPED_ENCODE_FAILED = "agent.events.dropped.encode_failed";
+  public static final String SEND_FAILURES = "agent.send_failures";
+  public static final String QUEUE_DEPTH = "agent.queue.depth";
+
   /** The value of {@link #EVENT_TYPE} for one HTTP response (or one failed attempt). */
   public static final String TYPE_HTTP_RESPONSE = "http.response";
+  /** The value of {@link #EVENT_TYPE} for an agent's periodic report on itself. */
+  public static final String TYPE_AGENT_HEARTBEAT = "agent.heartbeat";
 
   private EventFields() {}
 }

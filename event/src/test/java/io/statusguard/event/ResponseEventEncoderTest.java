@@ -87,6 +87,36 @@ class ResponseEventEncoderTest {
   }
 
   @Test
+  void writesTheSameBytesAsSchemaOneZeroAlwaysHas() {
+    ResponseEvent full = retrieveTransaction404()
+        .queryNames(List.of("a", "b"))
+        .status(0)
+        .errorType(ErrorType.TIMEOUT)
+        .errorMessage("q\"\u2028")
+        .sampleWeight(2.5)
+        .build();
+    ResponseEvent minimal = ResponseEvent.builder().timeUnixMs(1).serviceName("s").instanceId("i")
+        .egressGroup("e").clientLibrary("c").method("GET").scheme("http").host("h").port(80)
+        .endpointTemplate("/").status(200).durationMicros(1).build();
+
+    assertThat(ResponseEventEncoder.toJson(full)).isEqualTo(
+        "{\"schema_version\":\"1.0\",\"event.type\":\"http.response\",\"time_unix_ms\":179000000012" 
+        + "3,\"service.name\":\"payments\",\"service.instance.id\":\"host-1:4242\",\"egress.group\":\"" 
+        + "203.0.113.7\",\"client.library\":\"jdk-httpclient\",\"http.request.method\":\"GET\",\"url." 
+        + "scheme\":\"https\",\"server.address\":\"api.provider.test\",\"server.port\":8443,\"url.tem" 
+        + "plate\":\"/v1/clients/{ClientID}/transactions/{TransactionID}\",\"operation.name\":\"R" 
+        + "etrieveTransaction\",\"url.query.names\":[\"a\",\"b\"],\"http.response.status_code\":0,\"e" 
+        + "rror.type\":\"timeout\",\"duration_us\":12345,\"http.response.content_type\":\"applicati" 
+        + "on/json\",\"provider.error_message\":\"q\\\"\\u2028\",\"sample.weight\":2.5}");
+    assertThat(ResponseEventEncoder.toJson(minimal)).isEqualTo(
+        "{\"schema_version\":\"1.0\",\"event.type\":\"http.response\",\"time_unix_ms\":1,\"service.n" 
+        + "ame\":\"s\",\"service.instance.id\":\"i\",\"egress.group\":\"e\",\"client.library\":\"c\",\"http" 
+        + ".request.method\":\"GET\",\"url.scheme\":\"http\",\"server.address\":\"h\",\"server.port\":80" 
+        + ",\"url.template\":\"/\",\"http.response.status_code\":200,\"duration_us\":1,\"sample.weig" 
+        + "ht\":1}");
+  }
+
+  @Test
   void rejectsAnEventWithoutAnEndpoint() {
     assertThatThrownBy(() -> retrieveTransaction404().endpointTemplate("").build())
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,39 @@
+package io.statusguard.event;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes an {@link AgentHeartbeat} as one compact JSON object (UTF-8), event type {@value
+ * EventFields#TYPE_AGENT_HEARTBEAT} of schema version {@link SchemaVersion#CURRENT}, documented in
+ * {@code agent-heartbeat-v1.schema.json}. Stateless and thread-safe.
+ */
+public final class AgentHeartbeatEncoder {
+  private AgentHeartbeatEncoder() {}
+
+  public static byte[] encode(AgentHeartbeat heartbeat) {
+    return toJson(heartbeat).getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static String toJson(AgentHeartbeat heartbeat) {
+    return JsonObjectWriter.withCapacity(640)
+        .string(EventFields.SCHEMA_VERSION, SchemaVersion.CURRENT)
+        .string(EventFields.EVENT_TYPE, EventFields.TYPE_AGENT_HEARTBEAT)
+        .number(EventFields.TIME_UNIX_MS, heartbeat.timeUnixMs())
+        .string(EventFields.SERVICE_NAME, heartbeat.serviceName())
+        .string(EventFields.SERVICE_INSTANCE_ID, heartbeat.instanceId())
+        .string(EventFields.EGRESS_GROUP, heartbeat.egressGroup())
+        .string(EventFields.AGENT_VERSION, heartbeat.agentVersion())
+        .string(EventFields.PROCESS_RUNTIME_VERSION, heartbeat.runtimeVersion())
+        .number(EventFields.AGENT_UPTIME_MS, heartbeat.uptimeMs())
+        .number(EventFields.HEARTBEAT_INTERVAL_MS, heartbeat.intervalMs())
+        .bool(EventFields.AGENT_STOPPING, heartbeat.stopping())
+        .number(EventFields.RESPONSES_SEEN, heartbeat.responsesSeen())
+        .number(EventFields.EVENTS_SENT, heartbeat.eventsSent())
+        .number(EventFields.EVENTS_DROPPED_QUEUE_FULL, heartbeat.droppedQueueFull())
+        .number(EventFields.EVENTS_DROPPED_SEND_FAILED, heartbeat.droppedSendFailed())
+        .number(EventFields.EVENTS_DROPPED_ENCODE_FAILED, heartbeat.droppedEncodeFailed())
+        .number(EventFields.SEND_FAILURES, heartbeat.sendFailures())
+        .number(EventFields.QUEUE_DEPTH, heartbeat.queueDepth())
+        .finish();
+  }
+}
