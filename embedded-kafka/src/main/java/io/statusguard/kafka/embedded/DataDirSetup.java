@@ -21,6 +21,7 @@ final class DataDirSetup {
       DataDirLayout layout,
       BrokerCommand command,
       int port,
+      int saslPort,
       BrokerOptions options,
       Deadline deadline)
       throws IOException {
@@ -32,7 +33,12 @@ final class DataDirSetup {
             : LocalPorts.free();
     ServerProperties.write(
         ServerProperties.of(
-            port, controllerPort, layout.kafkaLogDirs(), options.extraServerProperties()),
+            port,
+            controllerPort,
+            saslPort,
+            options.saslPlainUsers(),
+            layout.kafkaLogDirs(),
+            options.extraServerProperties()),
         layout.serverProperties());
     copyResource("broker-log4j2.xml", layout.log4jConfig());
     installWatchdog(layout);

@@ -34,6 +34,7 @@ public final class KafkaBroker implements AutoCloseable {
   private final DataDirLayout layout;
   private final boolean ownsDataDir;
   private final int port;
+  private final int saslPort;
   private final BrokerCommand command;
   private final Thread shutdownHook;
 
@@ -48,11 +49,13 @@ public final class KafkaBroker implements AutoCloseable {
       DataDirLayout layout,
       boolean ownsDataDir,
       int port,
+      int saslPort,
       BrokerCommand command) {
     this.options = options;
     this.layout = layout;
     this.ownsDataDir = ownsDataDir;
     this.port = port;
+    this.saslPort = saslPort;
     this.command = command;
     this.shutdownHook = new Thread(this::stopAtJvmExit, "statusguard-kafka-broker-shutdown");
   }
@@ -81,8 +84,9 @@ public final class KafkaBroker implements AutoCloseable {
     try {
       BrokerCommand command = BrokerCommand.of(BrokerClasspath.load(), layout);
       int port = options.port() == 0 ? LocalPorts.free() : options.port();
-      DataDirSetup.prepare(layout, command, port, options, deadline);
-      broker = new KafkaBroker(options, layout, ownsDataDir, port, command);
+      int saslPort = options.saslPlainUsers().isEmpty() ? 0 : LocalPorts.free();
+      DataDirSetup.prepare(layout, command, port, saslPort, options, deadline);
+      broker = new KafkaBroker(options, layout, ownsDataDir, port, saslPort, command);
     } catch (IOException | RuntimeException e) {
       if (ownsDataDir) {
         deleteQuietly(layout, e);
@@ -102,6 +106,20 @@ public final class KafkaBroker implements AutoCloseable {
   /** {@code "127.0.0.1:<port>"}. */
   public String bootstrapServers() {
     return LocalPorts.HOST + ":" + port;
+  }
+
+  /**
+   * {@code "127.0.0.1:<port>"} of the listener that requires SASL/PLAIN with one of the options'
+   * users ({@code security.protocol=SASL_PLAINTEXT}, {@code sasl.mechanism=PLAIN}).
+   *
+   * @throws IllegalStateException if the options named no SASL/PLAIN user
+   */
+  public String saslPlainBootstrapServers() {
+    if (saslPort == 0) {
+      throw new IllegalStateException(
+          "Kafka broker at " + bootstrapServers() + " has no SASL/PLAIN listener: it has no users");
+    }
+    return LocalPorts.HOST + ":" + saslPort;
   }
 
   /** Kills the broker process, keeping its data; returns once its port is closed. */

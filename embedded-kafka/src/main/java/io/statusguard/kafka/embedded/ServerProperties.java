@@ -11,7 +11,8 @@ import java.util.Properties;
 
 /**
  * The {@code server.properties} of a single-node KRaft broker that is both controller and broker,
- * listening on 127.0.0.1 only and sized small for a shared two-core machine. Stateless.
+ * listening on 127.0.0.1 only (plain, and with SASL/PLAIN when it has users) and sized small for a
+ * shared two-core machine. Stateless.
  */
 final class ServerProperties {
   private static final String NODE_ID = "1";
@@ -20,14 +21,33 @@ final class ServerProperties {
 
   static Map<String, String> of(
       int port, int controllerPort, Path kafkaLogDirs, Map<String, String> extra) {
+    return of(port, controllerPort, 0, Map.of(), kafkaLogDirs, extra);
+  }
+
+  /** As above, plus a SASL/PLAIN listener on {@code saslPort} for {@code saslUsers}, if any. */
+  static Map<String, String> of(
+      int port,
+      int controllerPort,
+      int saslPort,
+      Map<String, String> saslUsers,
+      Path kafkaLogDirs,
+      Map<String, String> extra) {
     String controller = LocalPorts.HOST + ":" + controllerPort;
+    String plain = "PLAINTEXT://" + LocalPorts.HOST + ":" + port;
+    String sasl = saslUsers.isEmpty() ? "" : ",SASL_PLAINTEXT://" + LocalPorts.HOST + ":" + saslPort;
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("process.roles", "broker,controller");
     properties.put("node.id", NODE_ID);
+    properties.put("listeners", plain + sasl + ",CONTROLLER://" + controller);
+    properties.put("advertised.listeners", plain + sasl);
     properties.put(
-        "listeners", "PLAINTEXT://" + LocalPorts.HOST + ":" + port + ",CONTROLLER://" + controller);
-    properties.put("advertised.listeners", "PLAINTEXT://" + LocalPorts.HOST + ":" + port);
-    properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+            + (saslUsers.isEmpty() ? "" : ",SASL_PLAINTEXT:SASL_PLAINTEXT"));
+    if (!saslUsers.isEmpty()) {
+      properties.put("sasl.enabled.mechanisms", "PLAIN");
+      properties.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", plainJaas(saslUsers));
+    }
     properties.put("inter.broker.listener.name", "PLAINTEXT");
     properties.put("controller.listener.names", "CONTROLLER");
     properties.put("controller.quorum.bootstrap.servers", controller);
@@ -60,6 +80,15 @@ final class ServerProperties {
 
     properties.putAll(extra);
     return properties;
+  }
+
+  /** The broker side of SASL/PLAIN: one {@code user_<name>="<password>"} option per user. */
+  private static String plainJaas(Map<String, String> users) {
+    StringBuilder jaas =
+        new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+    users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
+        .append(password).append('"'));
+    return jaas.append(';').toString();
   }
 
   static void write(Map<String, String> entries, Path file) throws IOException {

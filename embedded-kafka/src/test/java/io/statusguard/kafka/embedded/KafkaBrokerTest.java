@@ -2,6 +2,7 @@ package io.statusguard.kafka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,44 @@ class KafkaBrokerTest {
       assertThat(readValues(bootstrapServers, "survivors", 2))
           .containsExactly("before-outage", "after-outage");
     }
+  }
+
+  @Test
+  void servesSaslPlainClientsOnASecondListenerBesideThePlainOne() throws Exception {
+    BrokerOptions options = BrokerOptions.defaults().withSaslPlainUser("svc", "s3cret-pw");
+    try (KafkaBroker broker = KafkaBroker.start(options)) {
+      broker.createTopic("guarded", 1);
+      String sasl = broker.saslPlainBootstrapServers();
+      assertThat(sasl).startsWith("127.0.0.1:").isNotEqualTo(broker.bootstrapServers());
+
+      produce(sasl, "guarded", "authenticated", saslPlain("svc", "s3cret-pw"));
+
+      assertThat(readValues(broker.bootstrapServers(), "guarded", 1))
+          .containsExactly("authenticated");
+      Throwable refused =
+          catchThrowable(() -> produce(sasl, "guarded", "impostor", saslPlain("svc", "wrong")));
+      assertThat(Stream.iterate(refused, Objects::nonNull, Throwable::getCause))
+          .hasAtLeastOneElementOfType(SaslAuthenticationException.class);
+    }
+  }
+
+  @Test
+  void hasNoSaslListenerWithoutUsers() throws Exception {
+    try (KafkaBroker broker = KafkaBroker.start()) {
+      assertThatThrownBy(broker::saslPlainBootstrapServers)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("no SASL/PLAIN listener");
+    }
+  }
+
+  @Test
+  void saslUserThatCannotBeWrittenIntoJaasIsRejectedUpFront() {
+    assertThatThrownBy(() -> BrokerOptions.defaults().withSaslPlainUser("svc", "has\"quote"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("without quotes");
+    assertThatThrownBy(() -> BrokerOptions.defaults().withSaslPlainUser("s v c", "pw"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user names");
   }
 
   @Test
@@ -129,9 +171,25 @@ class KafkaBrokerTest {
     return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
   }
 
+  private static Properties saslPlain(String user, String password) {
+    Properties properties = new Properties();
+    properties.put("security.protocol", "SASL_PLAINTEXT");
+    properties.put("sasl.mechanism", "PLAIN");
+    properties.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+        + " required username=\"" + user + "\" password=\"" + password + "\";");
+    return properties;
+  }
+
   private static void produce(String bootstrapServers, String topic, String value)
       throws Exception {
+    produce(bootstrapServers, topic, value, new Properties());
+  }
+
+  private static void produce(
+      String bootstrapServers, String topic, String value, Properties security) throws Exception {
     Properties properties = new Properties();
+    properties.putAll(security);
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, String> producer =
