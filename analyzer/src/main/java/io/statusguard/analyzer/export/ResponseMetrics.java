@@ -74,6 +74,8 @@ public final class ResponseMetrics {
   private final TagValueLimit eventTypes = new TagValueLimit("event_type", MAX_EVENT_TYPES);
   private final Map<String, Counter> overflows = new HashMap<>();
   private final Map<DecodeFailure, Counter> decodeFailures = new EnumMap<>(DecodeFailure.class);
+  // By capped event type: at most MAX_EVENT_TYPES of them, plus the overflow value.
+  private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
   private final Counter consumed;
   private final Counter replayed;
   // Meters by their label values: registering through Micrometer on every event would cost far more
@@ -135,31 +137,43 @@ public final class ResponseMetrics {
   }
 
   public void recordSkipped(String eventType) {
-    Counter.builder(EVENTS_SKIPPED)
-        .description("Records of an event type this analyzer does not read")
-        .tag("event_type", capped(eventTypes, eventType))
-        .register(registry)
+    skipped.computeIfAbsent(capped(eventTypes, eventType), type -> Counter.builder(EVENTS_SKIPPED)
+            .description("Records of an event type this analyzer does not read")
+            .tag("event_type", type)
+            .register(registry))
         .increment();
   }
 
   /** Counts the response by its sample weight under its class, and records its duration once. */
   public void recordResponse(ResponseEvent event, StatusClass statusClass) {
+    String operation = event.operation() == null ? UNKNOWN_OPERATION : event.operation();
+    SeriesLabels labels = new SeriesLabels(event.serviceName(), event.egressGroup(), event.host(), event.method(),
+        operation, event.endpointTemplate(), event.status(), statusClass);
+    // A series admitted under the event's own values has every one of them admitted for good, so its
+    // meters are the answer without asking each tag's cap again. A value that is literally the overflow
+    // value takes the long way, which counts the overflows it may stand for.
+    SeriesMeters meters = labels.hasOverflowValue() ? null : series.get(labels);
+    if (meters == null) {
+      meters = metersOf(event, operation, statusClass);
+    }
+    meters.responses().increment(event.sampleWeight());
+    // A timer cannot weigh a sample, so the histogram describes the events as sent, one each.
+    meters.duration().record(event.durationMicros(), TimeUnit.MICROSECONDS);
+  }
+
+  /** The meters of the event's series after the per-tag caps, counting every cap that replaced a value. */
+  private SeriesMeters metersOf(ResponseEvent event, String operation, StatusClass statusClass) {
     SeriesLabels labels = new SeriesLabels(
         capped(services, event.serviceName()),
         capped(egressGroups, event.egressGroup()),
         capped(hosts, event.host()),
         method(event.method()),
-        capped(operations, event.operation() == null ? UNKNOWN_OPERATION : event.operation()),
+        capped(operations, operation),
         capped(endpoints, event.endpointTemplate()),
         event.status(),
         statusClass);
     SeriesMeters meters = series.get(labels);
-    if (meters == null) {
-      meters = admit(labels);
-    }
-    meters.responses().increment(event.sampleWeight());
-    // A timer cannot weigh a sample, so the histogram describes the events as sent, one each.
-    meters.duration().record(event.durationMicros(), TimeUnit.MICROSECONDS);
+    return meters != null ? meters : admit(labels);
   }
 
   /** Exposes the windows' size, evictions and late or clamped events. */
@@ -275,6 +289,11 @@ public final class ResponseMetrics {
   /** The label values of one response series, after the per-tag caps. */
   private record SeriesLabels(String service, String egressGroup, String host, String method, String operation,
       String endpoint, int status, StatusClass statusClass) {
+
+    boolean hasOverflowValue() {
+      return OVERFLOW_VALUE.equals(service) || OVERFLOW_VALUE.equals(egressGroup) || OVERFLOW_VALUE.equals(host)
+          || OVERFLOW_VALUE.equals(method) || OVERFLOW_VALUE.equals(operation) || OVERFLOW_VALUE.equals(endpoint);
+    }
 
     /** The series this one is counted in once the cap on series is reached: only status and class remain. */
     SeriesLabels overflow() {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Reads one Kafka record value as a {@link ResponseEvent} of schema version 1.x, within hard limits on
  * size, nesting and string length. It never throws: whatever the bytes, the answer is a {@link Decoded}.
- * Immutable and thread-safe.
+ * Reads with Jackson's streaming parser into one slot per field, and hands out one shared instance per
+ * short string value it has seen recently ({@link CanonicalStrings}). Thread-safe.
  */
 public final class ResponseEventDecoder {
   /** Records larger than this are rejected before any parsing. */
@@ -36,6 +37,7 @@ public final class ResponseEventDecoder {
   private static final Set<String> JSON_LITERALS = Set.of("'null'", "'true'", "'false'");
 
   private final JsonFactory json;
+  private final CanonicalStrings strings = new CanonicalStrings();
 
   private ResponseEventDecoder(JsonFactory json) {
     this.json = json;
@@ -91,7 +93,7 @@ public final class ResponseEventDecoder {
       if (first != JsonToken.START_OBJECT) {
         throw new Rejection(DecodeFailure.NOT_AN_OBJECT, "the record's JSON value is " + describe(first));
       }
-      EventObject object = EventObject.read(parser);
+      EventObject object = EventObject.read(parser, strings);
       if (parser.nextToken() != null) {
         throw new Rejection(DecodeFailure.MALFORMED_JSON, "content follows the event object");
       }
@@ -101,7 +103,7 @@ public final class ResponseEventDecoder {
 
   private static Decoded interpret(EventObject object) throws Rejection {
     checkSchemaVersion(object);
-    String eventType = object.requiredText(EventFields.EVENT_TYPE, 64);
+    String eventType = object.requiredText(EventField.EVENT_TYPE, 64);
     if (!eventType.equals(EventFields.TYPE_HTTP_RESPONSE)) {
       if (!EVENT_TYPE.matcher(eventType).matches()) {
         throw new Rejection(DecodeFailure.INVALID_VALUE, EventFields.EVENT_TYPE + " must match " + EVENT_TYPE);
@@ -112,11 +114,12 @@ public final class ResponseEventDecoder {
   }
 
   private static void checkSchemaVersion(EventObject object) throws Rejection {
-    if (!object.has(EventFields.SCHEMA_VERSION)) {
+    if (!object.has(EventField.SCHEMA_VERSION)) {
       throw new Rejection(DecodeFailure.MISSING_SCHEMA_VERSION, EventFields.SCHEMA_VERSION + " is missing");
     }
-    String version = object.requiredText(EventFields.SCHEMA_VERSION, 16);
-    int major = SchemaVersion.majorOf(version);
+    String version = object.requiredText(EventField.SCHEMA_VERSION, 16);
+    // The version this build writes, which nearly every record carries, needs no parsing.
+    int major = version.equals(SchemaVersion.CURRENT) ? SchemaVersion.MAJOR : SchemaVersion.majorOf(version);
     if (major < 0) {
       throw new Rejection(DecodeFailure.INVALID_VALUE, EventFields.SCHEMA_VERSION + " is not of the form MAJOR.MINOR");
     }
@@ -129,24 +132,24 @@ public final class ResponseEventDecoder {
 
   private static ResponseEvent toEvent(EventObject object) throws Rejection {
     ResponseEvent.Builder event = ResponseEvent.builder()
-        .timeUnixMs(object.requiredInteger(EventFields.TIME_UNIX_MS, 0, Long.MAX_VALUE))
-        .serviceName(object.requiredText(EventFields.SERVICE_NAME, 256))
-        .instanceId(object.requiredText(EventFields.SERVICE_INSTANCE_ID, 256))
-        .egressGroup(object.requiredText(EventFields.EGRESS_GROUP, 256))
-        .clientLibrary(object.requiredText(EventFields.CLIENT_LIBRARY, 64))
-        .method(object.requiredText(EventFields.HTTP_REQUEST_METHOD, 32))
-        .scheme(object.requiredText(EventFields.URL_SCHEME, 16))
-        .host(object.requiredText(EventFields.SERVER_ADDRESS, 256))
-        .port((int) object.requiredInteger(EventFields.SERVER_PORT, 0, 65_535))
-        .endpointTemplate(object.requiredText(EventFields.URL_TEMPLATE, 1024))
-        .operation(object.optionalText(EventFields.OPERATION_NAME, 128))
-        .queryNames(object.optionalTextList(EventFields.URL_QUERY_NAMES))
-        .status((int) object.requiredInteger(EventFields.HTTP_RESPONSE_STATUS_CODE, 0, 999))
-        .durationMicros(object.requiredInteger(EventFields.DURATION_US, 0, Long.MAX_VALUE))
-        .contentType(object.optionalText(EventFields.HTTP_RESPONSE_CONTENT_TYPE, 256))
-        .errorMessage(object.optionalText(EventFields.PROVIDER_ERROR_MESSAGE, 1024))
-        .sampleWeight(object.optionalNumber(EventFields.SAMPLE_WEIGHT, 1.0));
-    String errorType = object.optionalText(EventFields.ERROR_TYPE, 64);
+        .timeUnixMs(object.requiredInteger(EventField.TIME_UNIX_MS, 0, Long.MAX_VALUE))
+        .serviceName(object.requiredText(EventField.SERVICE_NAME, 256))
+        .instanceId(object.requiredText(EventField.SERVICE_INSTANCE_ID, 256))
+        .egressGroup(object.requiredText(EventField.EGRESS_GROUP, 256))
+        .clientLibrary(object.requiredText(EventField.CLIENT_LIBRARY, 64))
+        .method(object.requiredText(EventField.HTTP_REQUEST_METHOD, 32))
+        .scheme(object.requiredText(EventField.URL_SCHEME, 16))
+        .host(object.requiredText(EventField.SERVER_ADDRESS, 256))
+        .port((int) object.requiredInteger(EventField.SERVER_PORT, 0, 65_535))
+        .endpointTemplate(object.requiredText(EventField.URL_TEMPLATE, 1024))
+        .operation(object.optionalText(EventField.OPERATION_NAME, 128))
+        .queryNames(object.optionalTextList(EventField.URL_QUERY_NAMES))
+        .status((int) object.requiredInteger(EventField.HTTP_RESPONSE_STATUS_CODE, 0, 999))
+        .durationMicros(object.requiredInteger(EventField.DURATION_US, 0, Long.MAX_VALUE))
+        .contentType(object.optionalText(EventField.HTTP_RESPONSE_CONTENT_TYPE, 256))
+        .errorMessage(object.optionalText(EventField.PROVIDER_ERROR_MESSAGE, 1024))
+        .sampleWeight(object.optionalNumber(EventField.SAMPLE_WEIGHT, 1.0));
+    String errorType = object.optionalText(EventField.ERROR_TYPE, 64);
     if (errorType != null) {
       // A newer minor version may name an error type this one does not know: it reads as _OTHER.
       event.errorType(ErrorType.fromWireName(errorType));

@@ -98,6 +98,35 @@ class ResponseMetricsTest {
   }
 
   @Test
+  void countsAnEndpointNamedLikeTheOverflowValueAsOverflowPastTheCap() {
+    ResponseMetrics capped = ResponseMetrics.create(1);
+    capped.recordResponse(SampleEvents.retrieveTransaction(404).endpointTemplate("/a").build(), CLIENT_FIXABLE);
+    capped.recordResponse(SampleEvents.retrieveTransaction(404).endpointTemplate("/b").build(), CLIENT_FIXABLE);
+    capped.recordResponse(SampleEvents.retrieveTransaction(404).endpointTemplate(ResponseMetrics.OVERFLOW_VALUE)
+        .build(), CLIENT_FIXABLE);
+
+    ScrapedMetrics scraped = ScrapedMetrics.parse(capped.registry().scrape());
+
+    assertThat(scraped.sum("statusguard_responses_total", "endpoint", "_OTHER")).isEqualTo(2.0);
+    assertThat(scraped.sum("statusguard_series_overflow_total", "tag", "endpoint")).isEqualTo(2.0);
+  }
+
+  @Test
+  void capsDistinctSkippedEventTypes() {
+    for (int i = 0; i < ResponseMetrics.MAX_EVENT_TYPES + 5; i++) {
+      metrics.recordSkipped("agent.future-" + i);
+      metrics.recordSkipped("agent.future-" + i);
+    }
+
+    ScrapedMetrics scraped = scrape();
+
+    assertThat(scraped.seriesCount("statusguard_events_skipped_total")).isEqualTo(ResponseMetrics.MAX_EVENT_TYPES + 1);
+    assertThat(scraped.sum("statusguard_events_skipped_total", "event_type", "agent.future-0")).isEqualTo(2.0);
+    assertThat(scraped.sum("statusguard_events_skipped_total", "event_type", "_OTHER")).isEqualTo(10.0);
+    assertThat(scraped.sum("statusguard_series_overflow_total", "tag", "event_type")).isEqualTo(10.0);
+  }
+
+  @Test
   void labelsEachResponseWithItsClass() {
     metrics.recordResponse(SampleEvents.retrieveTransaction(403).build(), StatusClass.IP_BLOCKED);
     metrics.recordResponse(SampleEvents.retrieveTransaction(403).build(), StatusClass.PERMISSION);

@@ -45,6 +45,17 @@ class ResponseEventDecoderTest {
   }
 
   @Test
+  void sharesOneInstancePerRepeatedValueAcrossRecords() {
+    byte[] record = ResponseEventEncoder.encode(SampleEvents.retrieveTransaction(404).build());
+
+    ResponseEvent first = ((Decoded.Accepted) decoder.decode(record)).event();
+    ResponseEvent second = ((Decoded.Accepted) decoder.decode(record.clone())).event();
+
+    assertThat(second.serviceName()).isSameAs(first.serviceName());
+    assertThat(second.endpointTemplate()).isSameAs(first.endpointTemplate());
+  }
+
+  @Test
   void acceptsEveryMinorVersionOfItsMajor() {
     Decoded decoded = decoder.decode(edited(json -> json.put(EventFields.SCHEMA_VERSION, "1.17")));
 
