@@ -18,6 +18,8 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
 final class BootstrapInjection {
   /** Every class of the bootstrap package; a test keeps this list complete. */
   static final List<String> CLASS_NAMES = List.of(
+      "io.statusguard.agent.bootstrap.AttemptClock",
+      "io.statusguard.agent.bootstrap.AttemptScope",
       "io.statusguard.agent.bootstrap.CallDepth",
       "io.statusguard.agent.bootstrap.DiscardingSink",
       "io.statusguard.agent.bootstrap.ResponseObservation",

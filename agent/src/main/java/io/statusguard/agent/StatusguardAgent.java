@@ -2,6 +2,7 @@ package io.statusguard.agent;
 
 import io.statusguard.agent.config.AgentConfig;
 import io.statusguard.agent.config.InvalidConfigException;
+import io.statusguard.agent.config.SecretMask;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * not reach the copies the agent talks to.
  */
 public final class StatusguardAgent {
-  private static final String DISABLED = "[statusguard] agent disabled: ";
+  static final String DISABLED = "[statusguard] agent disabled: ";
   /** Two copies would instrument the same methods twice and report every response twice. */
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -27,6 +28,7 @@ public final class StatusguardAgent {
   }
 
   public static void agentmain(String agentArgs, Instrumentation instrumentation) {
+    SecretMask secrets = SecretMask.NONE;
     try {
       AgentConfig config;
       try {
@@ -35,6 +37,7 @@ public final class StatusguardAgent {
         System.err.println(DISABLED + e.getMessage());
         return;
       }
+      secrets = config.secrets();
       if (!config.enabled()) {
         System.err.println(DISABLED + AgentConfig.ENABLED + "=false");
         return;
@@ -46,7 +49,7 @@ public final class StatusguardAgent {
       BootstrapInjection.inject(instrumentation);
       AgentRuntime.start(config, instrumentation, System.err);
     } catch (Throwable t) {
-      System.err.println(DISABLED + t);
+      System.err.println(DISABLED + secrets.mask(String.valueOf(t)));
     }
   }
 }

@@ -8,19 +8,37 @@ import java.net.URL;
  * instrumented code allocates this one object and hands it over. Endpoint templating and everything that
  * could leak a secret happen later, on the publisher thread, which reads only what it needs.
  *
- * <p>Immutable; the target is either a {@link URI} or a {@link URL}, whichever the client holds, so
- * that no conversion runs on the application thread.
+ * <p>Immutable; the target is a {@link URI}, a {@link URL}, an absolute URL string, or an origin
+ * (scheme, host, port) with a request target, whichever the client holds, so that no conversion runs
+ * on the application thread.
  */
 public final class ResponseObservation {
   /** {@code client.library} of {@code java.net.http.HttpClient}. */
   public static final String JDK_HTTP_CLIENT = "jdk-httpclient";
   /** {@code client.library} of {@code java.net.HttpURLConnection} and {@code HttpsURLConnection}. */
   public static final String JDK_URL_CONNECTION = "jdk-urlconnection";
+  /** {@code client.library} of OkHttp 3, 4 and 5 (and of what is built on it, such as Retrofit). */
+  public static final String OKHTTP = "okhttp";
+  /** {@code client.library} of Reactor Netty's {@code HttpClient} (and Spring's clients on it). */
+  public static final String REACTOR_NETTY = "reactor-netty";
+  /** {@code client.library} of Jetty's {@code HttpClient} (and Spring's clients on it). */
+  public static final String JETTY_HTTP_CLIENT = "jetty-httpclient";
+  /** {@code client.library} of Apache HttpClient 4.x (classic). */
+  public static final String APACHE_HTTPCLIENT_4 = "apache-httpclient-4";
+  /** {@code client.library} of Apache HttpAsyncClient 4.x. */
+  public static final String APACHE_HTTPASYNCCLIENT_4 = "apache-httpasyncclient-4";
+  /** {@code client.library} of Apache HttpClient 5.x, classic and async alike. */
+  public static final String APACHE_HTTPCLIENT_5 = "apache-httpclient-5";
 
   private final String clientLibrary;
   private final String method;
   private final URI uri;
   private final URL url;
+  private final String urlString;
+  private final String originScheme;
+  private final String originHost;
+  private final int originPort;
+  private final String requestTarget;
   private final int status;
   private final Throwable failure;
   private final long startNanos;
@@ -28,12 +46,26 @@ public final class ResponseObservation {
   private final String contentType;
   private final long timeUnixMs;
 
-  private ResponseObservation(String clientLibrary, String method, URI uri, URL url, int status,
-      Throwable failure, long startNanos, long endNanos, String contentType) {
+  private ResponseObservation(String clientLibrary, String method, URI uri, URL url,
+      String urlString, int status, Throwable failure, long startNanos, long endNanos,
+      String contentType) {
+    this(clientLibrary, method, uri, url, urlString, null, null, -1, null, status, failure,
+        startNanos, endNanos, contentType);
+  }
+
+  private ResponseObservation(String clientLibrary, String method, URI uri, URL url,
+      String urlString, String originScheme, String originHost, int originPort,
+      String requestTarget, int status, Throwable failure, long startNanos, long endNanos,
+      String contentType) {
     this.clientLibrary = clientLibrary;
     this.method = method;
     this.uri = uri;
     this.url = url;
+    this.urlString = urlString;
+    this.originScheme = originScheme;
+    this.originHost = originHost;
+    this.originPort = originPort;
+    this.requestTarget = requestTarget;
     this.status = status;
     this.failure = failure;
     this.startNanos = startNanos;
@@ -48,8 +80,8 @@ public final class ResponseObservation {
    */
   public static ResponseObservation ofHttpClient(String method, URI uri, int status, Throwable failure,
       long startNanos, long endNanos, String contentType) {
-    return new ResponseObservation(JDK_HTTP_CLIENT, method, uri, null, status, failure, startNanos,
-        endNanos, contentType);
+    return new ResponseObservation(JDK_HTTP_CLIENT, method, uri, null, null, status, failure,
+        startNanos, endNanos, contentType);
   }
 
   /**
@@ -58,8 +90,43 @@ public final class ResponseObservation {
    */
   public static ResponseObservation ofUrlConnection(String method, URL url, int status,
       Throwable failure, long startNanos, long endNanos, String contentType) {
-    return new ResponseObservation(JDK_URL_CONNECTION, method, null, url, status, failure, startNanos,
-        endNanos, contentType);
+    return new ResponseObservation(JDK_URL_CONNECTION, method, null, url, null, status, failure,
+        startNanos, endNanos, contentType);
+  }
+
+  /**
+   * A response (or failed attempt) of a client that holds its target as a {@link URI}; {@code status}
+   * is 0 or less when none arrived, and then {@code failure} says why.
+   */
+  public static ResponseObservation ofUri(String clientLibrary, String method, URI uri, int status,
+      Throwable failure, long startNanos, long endNanos, String contentType) {
+    return new ResponseObservation(clientLibrary, method, uri, null, null, status, failure,
+        startNanos, endNanos, contentType);
+  }
+
+  /**
+   * A response (or failed attempt) of a client that holds its target as an absolute URL string, which
+   * is parsed later, off the application thread; {@code status} is 0 or less when none arrived, and
+   * then {@code failure} says why.
+   */
+  public static ResponseObservation ofUrlString(String clientLibrary, String method, String url,
+      int status, Throwable failure, long startNanos, long endNanos, String contentType) {
+    return new ResponseObservation(clientLibrary, method, null, null, url, status, failure,
+        startNanos, endNanos, contentType);
+  }
+
+  /**
+   * A response (or failed attempt) of a client that holds its target as an origin and a request
+   * target, as Apache HttpClient does: {@code requestTarget} is what goes on the request line, in
+   * origin form ({@code /path?query}) or, through a proxy, absolute form; {@code originPort} is -1
+   * for the scheme's default. Both are parsed later, off the application thread. {@code status} is 0
+   * or less when no response arrived, and then {@code failure} says why.
+   */
+  public static ResponseObservation ofOrigin(String clientLibrary, String method,
+      String originScheme, String originHost, int originPort, String requestTarget, int status,
+      Throwable failure, long startNanos, long endNanos, String contentType) {
+    return new ResponseObservation(clientLibrary, method, null, null, null, originScheme,
+        originHost, originPort, requestTarget, status, failure, startNanos, endNanos, contentType);
   }
 
   public String clientLibrary() {
@@ -78,6 +145,31 @@ public final class ResponseObservation {
   /** The request target when the client holds a {@link URL}, else null. */
   public URL url() {
     return url;
+  }
+
+  /** The request target when the client holds an absolute URL string, else null. */
+  public String urlString() {
+    return urlString;
+  }
+
+  /** The scheme of the origin the request went to, when the client holds an origin; else null. */
+  public String originScheme() {
+    return originScheme;
+  }
+
+  /** The host of the origin the request went to, when the client holds an origin; else null. */
+  public String originHost() {
+    return originHost;
+  }
+
+  /** The port of the origin, or -1 for the scheme's default (or when there is no origin). */
+  public int originPort() {
+    return originPort;
+  }
+
+  /** The request target sent to the origin ({@code /path?query}, or absolute form), or null. */
+  public String requestTarget() {
+    return requestTarget;
   }
 
   public int status() {

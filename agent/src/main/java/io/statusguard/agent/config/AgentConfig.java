@@ -1,6 +1,8 @@
 package io.statusguard.agent.config;
 
 import io.statusguard.event.EventTopic;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,14 +18,16 @@ import java.util.regex.Pattern;
  * The agent's configuration, immutable and valid once built. Each key is looked up, first match wins,
  * in: the agent argument string ({@code -javaagent:statusguard-agent.jar=k=v,k=v}), the system property
  * {@code statusguard.<key>}, the environment variable {@code STATUSGUARD_<KEY>} (dots become
- * underscores, upper case), and finally the default. So agent arguments beat system properties, which
- * beat the environment, which beats the defaults.
+ * underscores, upper case), the properties file that {@value #CONFIG_FILE} names (found in those same
+ * three places), and finally the default. So agent arguments beat system properties, which beat the
+ * environment, which beats the file, which beats the defaults.
  *
  * <p>In the argument string a piece without {@code =} continues the previous value, so
  * {@code bootstrap.servers=a:9092,b:9092} keeps both servers. Keys under {@code kafka.} pass through
- * to the Kafka producer without the prefix. Unknown keys in the argument string are an error (a typo
- * would otherwise go unnoticed); unknown system properties and variables are ignored, as other
- * components share the prefix.
+ * to the Kafka producer without the prefix. Unknown keys in the argument string and in the file are an
+ * error (a typo would otherwise go unnoticed); unknown system properties and variables are ignored, as
+ * other components share the prefix. Values of Kafka settings may hold credentials: they are never
+ * shown, and {@link #secrets()} masks them in anything printed.
  */
 public final class AgentConfig {
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -34,20 +38,28 @@ public final class AgentConfig {
   public static final String QUEUE_CAPACITY = "queue.capacity";
   public static final String FLUSH_TIMEOUT_MS = "flush.timeout.ms";
   public static final String ENABLED = "enabled";
+  public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
+  /** A properties file with any of the other keys, for settings that do not belong on a command line. */
+  public static final String CONFIG_FILE = "config.file";
   /** Prefix of the keys passed to the Kafka producer, e.g. {@code kafka.security.protocol}. */
   public static final String KAFKA_PREFIX = "kafka.";
 
   public static final String DEFAULT_SERVICE_NAME = "unknown_service:java";
   public static final int DEFAULT_QUEUE_CAPACITY = 8192;
   public static final long DEFAULT_FLUSH_TIMEOUT_MS = 2000;
+  public static final long DEFAULT_HEARTBEAT_INTERVAL_MS = 10_000;
   static final int MAX_QUEUE_CAPACITY = 1 << 20;
   static final long MAX_FLUSH_TIMEOUT_MS = 60_000;
   static final int MAX_NAME_LENGTH = 128;
+  /** Shorter intervals would make the heartbeats a load of their own. */
+  static final long MIN_HEARTBEAT_INTERVAL_MS = 1_000;
+  static final long MAX_HEARTBEAT_INTERVAL_MS = 3_600_000;
 
   private static final String SYSTEM_PROPERTY_PREFIX = "statusguard.";
   private static final String ENVIRONMENT_PREFIX = "STATUSGUARD_";
   private static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, SERVICE_NAME, SERVICE_INSTANCE_ID,
-      EGRESS_GROUP, TOPIC, QUEUE_CAPACITY, FLUSH_TIMEOUT_MS, ENABLED);
+      EGRESS_GROUP, TOPIC, QUEUE_CAPACITY, FLUSH_TIMEOUT_MS, ENABLED, HEARTBEAT_INTERVAL_MS,
+      CONFIG_FILE);
   private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
   private static final Pattern SERVER = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9._-]+):(\\d{1,5})");
 
@@ -59,7 +71,10 @@ public final class AgentConfig {
   private final int queueCapacity;
   private final long flushTimeoutMs;
   private final boolean enabled;
+  private final long heartbeatIntervalMs;
+  private final String configFile;
   private final Map<String, String> kafkaProperties;
+  private final SecretMask secrets;
 
   private AgentConfig(Map<String, String> values) throws InvalidConfigException {
     this.enabled = parseBoolean(values, ENABLED, true);
@@ -72,6 +87,8 @@ public final class AgentConfig {
         MAX_QUEUE_CAPACITY);
     this.flushTimeoutMs = parseLong(values, FLUSH_TIMEOUT_MS, DEFAULT_FLUSH_TIMEOUT_MS, 0,
         MAX_FLUSH_TIMEOUT_MS);
+    this.heartbeatIntervalMs = parseHeartbeatInterval(values);
+    this.configFile = values.get(CONFIG_FILE);
     Map<String, String> kafka = new TreeMap<>();
     for (Map.Entry<String, String> entry : values.entrySet()) {
       if (entry.getKey().startsWith(KAFKA_PREFIX)) {
@@ -79,6 +96,7 @@ public final class AgentConfig {
       }
     }
     this.kafkaProperties = Collections.unmodifiableMap(kafka);
+    this.secrets = SecretMask.of(kafkaProperties);
   }
 
   /** Reads the configuration from {@code agentArgs}, this JVM's system properties and environment. */
@@ -99,10 +117,20 @@ public final class AgentConfig {
    */
   public static AgentConfig parse(String agentArgs, Map<String, String> systemProperties,
       Map<String, String> environment) throws InvalidConfigException {
+    Map<String, String> arguments = parseArguments(agentArgs);
+    Map<String, String> properties = fromSystemProperties(systemProperties);
+    Map<String, String> variables = fromEnvironment(environment);
     Map<String, String> values = new LinkedHashMap<>();
-    putFromEnvironment(environment, values);
-    putFromSystemProperties(systemProperties, values);
-    values.putAll(parseArguments(agentArgs));
+    String file = firstOf(CONFIG_FILE, arguments, properties, variables);
+    if (file != null) {
+      values.putAll(ConfigFile.read(configFilePath(file), AgentConfig::isKnownKey));
+    }
+    values.putAll(variables);
+    values.putAll(properties);
+    values.putAll(arguments);
+    if (file != null) {
+      values.put(CONFIG_FILE, file);
+    }
     return new AgentConfig(values).validate();
   }
 
@@ -135,6 +163,7 @@ public final class AgentConfig {
             + KAFKA_PREFIX + "'");
       }
     }
+    KafkaSettingsCheck.check(kafkaProperties);
     return this;
   }
 
@@ -173,6 +202,21 @@ public final class AgentConfig {
     return enabled;
   }
 
+  /** How often the agent reports on itself on the topic; 0 when it does not. */
+  public long heartbeatIntervalMs() {
+    return heartbeatIntervalMs;
+  }
+
+  /** The properties file the configuration was read from, or null. */
+  public String configFile() {
+    return configFile;
+  }
+
+  /** Masks the values of credential-bearing Kafka settings in text about to be printed. */
+  public SecretMask secrets() {
+    return secrets;
+  }
+
   /** Producer settings from {@code kafka.*} keys, prefix removed; they override the agent's own. */
   public Map<String, String> kafkaProperties() {
     return kafkaProperties;
@@ -184,7 +228,8 @@ public final class AgentConfig {
     return "AgentConfig{bootstrapServers=" + bootstrapServers + ", serviceName=" + serviceName
         + ", serviceInstanceId=" + serviceInstanceId + ", egressGroup=" + egressGroup + ", topic="
         + topic + ", queueCapacity=" + queueCapacity + ", flushTimeoutMs=" + flushTimeoutMs
-        + ", enabled=" + enabled + ", kafka=" + kafkaProperties.keySet() + '}';
+        + ", heartbeatIntervalMs=" + heartbeatIntervalMs + ", enabled=" + enabled
+        + ", configFile=" + configFile + ", kafka=" + kafkaProperties.keySet() + '}';
   }
 
   static Map<String, String> parseArguments(String agentArgs) throws InvalidConfigException {
@@ -216,8 +261,8 @@ public final class AgentConfig {
     return values;
   }
 
-  private static void putFromSystemProperties(Map<String, String> properties,
-      Map<String, String> values) {
+  private static Map<String, String> fromSystemProperties(Map<String, String> properties) {
+    Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : properties.entrySet()) {
       String name = entry.getKey();
       if (name.startsWith(SYSTEM_PROPERTY_PREFIX)) {
@@ -227,10 +272,11 @@ public final class AgentConfig {
         }
       }
     }
+    return values;
   }
 
-  private static void putFromEnvironment(Map<String, String> environment,
-      Map<String, String> values) {
+  private static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : environment.entrySet()) {
       String name = entry.getKey();
       if (name.startsWith(ENVIRONMENT_PREFIX)) {
@@ -240,6 +286,29 @@ public final class AgentConfig {
           values.put(key, entry.getValue().trim());
         }
       }
+    }
+    return values;
+  }
+
+  @SafeVarargs
+  private static String firstOf(String key, Map<String, String>... sources) {
+    for (Map<String, String> source : sources) {
+      String value = source.get(key);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static Path configFilePath(String file) throws InvalidConfigException {
+    if (file.isBlank()) {
+      throw new InvalidConfigException(CONFIG_FILE + " must name a properties file");
+    }
+    try {
+      return Paths.get(file);
+    } catch (RuntimeException e) {
+      throw new InvalidConfigException(CONFIG_FILE + " '" + file + "' is not a valid path");
     }
   }
 
@@ -260,6 +329,18 @@ public final class AgentConfig {
       return false;
     }
     throw new InvalidConfigException(key + " must be true or false, got '" + value + "'");
+  }
+
+  private static long parseHeartbeatInterval(Map<String, String> values)
+      throws InvalidConfigException {
+    long interval = parseLong(values, HEARTBEAT_INTERVAL_MS, DEFAULT_HEARTBEAT_INTERVAL_MS, 0,
+        MAX_HEARTBEAT_INTERVAL_MS);
+    if (interval != 0 && interval < MIN_HEARTBEAT_INTERVAL_MS) {
+      throw new InvalidConfigException(HEARTBEAT_INTERVAL_MS + " must be 0 (no heartbeats) or from "
+          + MIN_HEARTBEAT_INTERVAL_MS + " to " + MAX_HEARTBEAT_INTERVAL_MS + ", got '"
+          + values.get(HEARTBEAT_INTERVAL_MS) + "'");
+    }
+    return interval;
   }
 
   private static long parseLong(Map<String, String> values, String key, long fallback, long min,

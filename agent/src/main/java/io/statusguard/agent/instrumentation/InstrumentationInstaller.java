@@ -4,7 +4,20 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import io.statusguard.agent.instrumentation.apachehttp4.AsyncExchangeHandlerInstrumentation;
+import io.statusguard.agent.instrumentation.apachehttp4.ClientExecInstrumentation;
+import io.statusguard.agent.instrumentation.apachehttp4.LegacyDirectorInstrumentation;
+import io.statusguard.agent.instrumentation.apachehttp4.RequestExecutorInstrumentation;
+import io.statusguard.agent.instrumentation.apachehttp5.AsyncAttemptInstrumentation;
+import io.statusguard.agent.instrumentation.apachehttp5.ConnectExecInstrumentation;
+import io.statusguard.agent.instrumentation.apachehttp5.MinimalClientInstrumentation;
 import io.statusguard.agent.instrumentation.jdkhttp.HttpClientInstrumentation;
+import io.statusguard.agent.instrumentation.jetty.HttpExchangeInstrumentation;
+import io.statusguard.agent.instrumentation.okhttp.OkHttpInstrumentation;
+import io.statusguard.agent.instrumentation.reactornetty.HttpClientHandlerInstrumentation;
+import io.statusguard.agent.instrumentation.reactornetty.HttpIoHandlerObserverInstrumentation;
+import io.statusguard.agent.instrumentation.reactornetty.HttpObserverInstrumentation;
+import io.statusguard.agent.instrumentation.urlconnection.HttpsConnectInstrumentation;
 import io.statusguard.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -24,7 +37,17 @@ public final class InstrumentationInstaller {
 
   /** The classes this agent version instruments. */
   public static List<TypeInstrumentation> builtIn() {
-    return List.of(new HttpClientInstrumentation(), new UrlConnectionInstrumentation());
+    return List.of(new HttpClientInstrumentation(), new UrlConnectionInstrumentation(),
+        new HttpsConnectInstrumentation(),
+        new HttpObserverInstrumentation(), new HttpIoHandlerObserverInstrumentation(),
+        new HttpClientHandlerInstrumentation(),
+        new HttpExchangeInstrumentation(),
+        new OkHttpInstrumentation(),
+        new RequestExecutorInstrumentation(), ClientExecInstrumentation.main(),
+        ClientExecInstrumentation.minimal(), new LegacyDirectorInstrumentation(),
+        new AsyncExchangeHandlerInstrumentation(),
+        new ConnectExecInstrumentation(), new MinimalClientInstrumentation(),
+        new AsyncAttemptInstrumentation());
   }
 
   /**

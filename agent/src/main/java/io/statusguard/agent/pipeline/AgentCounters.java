@@ -14,6 +14,7 @@ public final class AgentCounters {
   private final LongAdder seen = new LongAdder();
   private final LongAdder sent = new LongAdder();
   private final LongAdder sendFailures = new LongAdder();
+  private final LongAdder heartbeatsSent = new LongAdder();
   private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
   private volatile IntSupplier queueDepth = () -> 0;
 
@@ -39,6 +40,11 @@ public final class AgentCounters {
   void recordSendFailure() {
     sendFailures.increment();
     dropped.get(DropReason.SEND_FAILED).increment();
+  }
+
+  /** A heartbeat Kafka acknowledged; heartbeats are not responses and count nowhere else. */
+  void recordHeartbeatSent() {
+    heartbeatsSent.increment();
   }
 
   void reportQueueDepth(IntSupplier depth) {
@@ -70,6 +76,11 @@ public final class AgentCounters {
   /** Sends that failed, whether Kafka answered with an error or the send could not start. */
   public long sendFailures() {
     return sendFailures.sum();
+  }
+
+  /** Heartbeats Kafka acknowledged. */
+  public long heartbeatsSent() {
+    return heartbeatsSent.sum();
   }
 
   /** Observations waiting for the publisher thread. */

@@ -128,7 +128,83 @@ final class EventAssembler {
         return new Target(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(),
             url.getQuery());
       }
+      String urlString = observation.urlString();
+      if (urlString != null) {
+        return parse(urlString);
+      }
+      if (observation.originHost() != null) {
+        return ofOrigin(observation);
+      }
       throw new IllegalArgumentException("observation without a target");
+    }
+
+    /**
+     * The target of a client that holds an origin and a request target: the request target's path
+     * and query, or, when it is in absolute form (sent through a proxy), all of it.
+     */
+    private static Target ofOrigin(ResponseObservation observation) {
+      String requestTarget = observation.requestTarget();
+      if (requestTarget != null && requestTarget.indexOf("://") > 0) {
+        return parse(requestTarget);
+      }
+      String pathAndQuery = requestTarget == null || !requestTarget.startsWith("/")
+          ? "/" : requestTarget;
+      int fragment = pathAndQuery.indexOf('#');
+      if (fragment >= 0) {
+        pathAndQuery = pathAndQuery.substring(0, fragment);
+      }
+      int query = pathAndQuery.indexOf('?');
+      return new Target(observation.originScheme(), observation.originHost(),
+          observation.originPort(), query < 0 ? pathAndQuery : pathAndQuery.substring(0, query),
+          query < 0 ? null : pathAndQuery.substring(query + 1));
+    }
+
+    /**
+     * Splits an absolute URL the way a client sends it, without {@link URI}'s strictness: a client
+     * may hold a target that {@code URI} rejects (an unencoded brace, say) and still send it. User
+     * info and fragment are dropped.
+     */
+    static Target parse(String url) {
+      int schemeEnd = url.indexOf("://");
+      if (schemeEnd <= 0) {
+        throw new IllegalArgumentException("not an absolute URL");
+      }
+      int authorityStart = schemeEnd + 3;
+      int authorityEnd = authorityStart;
+      while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+        authorityEnd++;
+      }
+      String authority = url.substring(authorityStart, authorityEnd);
+      String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+      int fragment = url.indexOf('#', authorityEnd);
+      String pathAndQuery = url.substring(authorityEnd, fragment < 0 ? url.length() : fragment);
+      int query = pathAndQuery.indexOf('?');
+      return new Target(url.substring(0, schemeEnd), hostOf(hostAndPort), portOf(hostAndPort),
+          query < 0 ? pathAndQuery : pathAndQuery.substring(0, query),
+          query < 0 ? null : pathAndQuery.substring(query + 1));
+    }
+
+    /** The host of {@code host[:port]} or {@code [v6]:port}, brackets kept. */
+    private static String hostOf(String hostAndPort) {
+      int colon = portColon(hostAndPort);
+      return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+    }
+
+    private static int portOf(String hostAndPort) {
+      int colon = portColon(hostAndPort);
+      if (colon < 0 || colon == hostAndPort.length() - 1) {
+        return -1;
+      }
+      String digits = hostAndPort.substring(colon + 1);
+      if (digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new IllegalArgumentException("not a port");
+      }
+      return Integer.parseInt(digits);
+    }
+
+    private static int portColon(String hostAndPort) {
+      int colon = hostAndPort.lastIndexOf(':');
+      return colon > hostAndPort.lastIndexOf(']') ? colon : -1;
     }
 
     private static String host(String host) {

@@ -4,32 +4,32 @@ import io.statusguard.agent.bootstrap.ResponseObservation;
 import io.statusguard.agent.config.AgentConfig;
 import io.statusguard.agent.endpoint.EndpointTemplater;
 import io.statusguard.agent.endpoint.ProviderRoutes;
+import io.statusguard.event.AgentHeartbeatEncoder;
 import io.statusguard.event.ResponseEvent;
 import io.statusguard.event.ResponseEventEncoder;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Drains the observation queue on one daemon thread, {@value #THREAD_NAME}: it templates each
- * observation, builds and encodes its event and sends it to Kafka, keyed by egress group. The Kafka
- * producer is created on that thread when the first observation arrives, so an application that makes
- * no HTTP calls never loads it. While Kafka is unreachable, one event at a time probes it and the rest
- * are dropped and counted, so that the thread never stalls on one blocked send after another.
+ * observation, builds and encodes its event and sends it to Kafka, keyed by egress group. Every
+ * heartbeat interval, and once more as the JVM stops, it also sends a heartbeat with the same key.
+ * The Kafka producer is created on that thread when the first observation or heartbeat is due, so an
+ * application that stops before then never loads it; the publisher knows it only as an {@link
+ * EventSender}, as Kafka lives in a class loader of its own. While Kafka is unreachable, one record
+ * at a time probes it and the rest are dropped and counted, so that the thread never stalls on one
+ * blocked send after another. If Kafka rejects the producer's settings, the publisher stops for good.
  *
- * <p>{@link #start()} and {@link #stop(long)} may be called from any thread; everything else runs on
- * the publisher thread, except delivery callbacks, which run on Kafka's I/O thread.
+ * <p>{@link #start()}, {@link #stop(long)} and the getters may be called from any thread; everything
+ * else runs on the publisher thread, except delivery callbacks, which run on Kafka's I/O thread.
  */
 public final class EventPublisher {
   public static final String THREAD_NAME = "statusguard-publisher";
@@ -41,28 +41,37 @@ public final class EventPublisher {
   private final AgentConfig config;
   private final ObservationQueue queue;
   private final AgentCounters counters;
-  private final Supplier<Producer<byte[], byte[]>> producers;
+  private final Heartbeats heartbeats;
+  private final Supplier<EventSender> senders;
+  private final Listener listener;
   private final DeliveryHealth health;
   private final PrintStream err;
   private final Thread thread;
   private final AtomicBoolean probeInFlight = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean stopRequested;
+  private volatile boolean rejected;
   private volatile long stopDeadlineNanos;
   private volatile EndpointTemplater templater;
 
-  private Producer<byte[], byte[]> producer;
-  private long nextProducerAttemptNanos;
+  private EventSender sender;
+  private long nextSenderAttemptNanos;
+  private long nextHeartbeatNanos;
+  private boolean active;
+  private String instanceId;
+  private String egressGroup;
   private EventAssembler assembler;
 
   EventPublisher(AgentConfig config, ObservationQueue queue, AgentCounters counters,
-      Supplier<Producer<byte[], byte[]>> producers, PrintStream err) {
+      Heartbeats heartbeats, Supplier<EventSender> senders, Listener listener, PrintStream err) {
     this.config = config;
     this.queue = queue;
     this.counters = counters;
-    this.producers = producers;
+    this.heartbeats = heartbeats;
+    this.senders = senders;
+    this.listener = listener;
     this.err = err;
-    this.health = new DeliveryHealth(config.bootstrapServers(), counters, err);
+    this.health = new DeliveryHealth(config.bootstrapServers(), counters, err, config.secrets());
     this.thread = new Thread(this::run, THREAD_NAME);
     thread.setDaemon(true);
     thread.setContextClassLoader(EventPublisher.class.getClassLoader());
@@ -70,11 +79,10 @@ public final class EventPublisher {
 
   /** A publisher sending to the Kafka cluster that {@code config} names. */
   public static EventPublisher create(AgentConfig config, ObservationQueue queue,
-      AgentCounters counters, PrintStream err) {
-    return new EventPublisher(config, queue, counters,
-        () -> new KafkaProducer<>(ProducerSettings.of(config), new ByteArraySerializer(),
-            new ByteArraySerializer()),
-        err);
+      AgentCounters counters, Heartbeats heartbeats, Listener listener, PrintStream err) {
+    KafkaClientLoader kafka = new KafkaClientLoader(EventPublisher.class.getClassLoader());
+    return new EventPublisher(config, queue, counters, heartbeats, () -> kafka.newSender(config),
+        listener, err);
   }
 
   public void start() {
@@ -84,9 +92,10 @@ public final class EventPublisher {
   }
 
   /**
-   * Publishes what is queued and waits for Kafka's acknowledgements, for at most {@code timeoutMs} in
-   * all; returns whether everything seen was delivered or dropped by then. If something is still
-   * outstanding and no warning was printed yet, prints it now: those events are lost.
+   * Publishes what is queued, sends the last heartbeat and waits for Kafka's acknowledgements, for at
+   * most {@code timeoutMs} in all; returns whether everything seen was delivered or dropped by then.
+   * If something is still outstanding and no warning was printed yet, prints it now: those events are
+   * lost.
    */
   public boolean stop(long timeoutMs) {
     stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
@@ -99,7 +108,7 @@ public final class EventPublisher {
       }
     }
     long outstanding = counters.outstanding();
-    if (outstanding > 0 && !health.warned()) {
+    if (outstanding > 0 && !health.warned() && !rejected) {
       health.onFailure(outstanding + " events not delivered within " + AgentConfig.FLUSH_TIMEOUT_MS
           + "=" + timeoutMs);
     }
@@ -112,50 +121,61 @@ public final class EventPublisher {
     return current == null ? 0 : current.overflowCount();
   }
 
+  /** Whether the last delivery (or attempt to create the producer) failed. */
+  public boolean deliveryFailing() {
+    return health.failing();
+  }
+
   private void run() {
     try {
       List<ResponseObservation> batch = new ArrayList<>(BATCH_SIZE);
-      while (!stopRequested) {
+      nextHeartbeatNanos = System.nanoTime() + heartbeats.intervalNanos();
+      while (!stopRequested && !rejected) {
         ResponseObservation first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+        if (first != null) {
+          publish(first);
+          batch.clear();
+          queue.drainTo(batch, BATCH_SIZE);
+          for (ResponseObservation observation : batch) {
+            publish(observation);
+          }
         }
-        publish(first);
-        batch.clear();
-        queue.drainTo(batch, BATCH_SIZE);
-        for (ResponseObservation observation : batch) {
-          publish(observation);
-        }
+        maybeSendHeartbeat();
       }
-      drainUntilDeadline();
+      if (!rejected) {
+        drainUntilDeadline();
+        sendLastHeartbeat();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
-      err.println("[statusguard] WARN event publisher stopped: " + DeliveryHealth.describe(e)
+      err.println("[statusguard] WARN event publisher stopped: " + health.describe(e)
           + "; further events are dropped and counted");
     } finally {
-      closeProducer();
+      closeSender();
     }
   }
 
   private void drainUntilDeadline() {
     ResponseObservation observation;
-    while (System.nanoTime() - stopDeadlineNanos < 0 && (observation = queue.poll()) != null) {
+    while (!rejected && System.nanoTime() - stopDeadlineNanos < 0
+        && (observation = queue.poll()) != null) {
       publish(observation);
     }
   }
 
   private void publish(ResponseObservation observation) {
-    ProducerRecord<byte[], byte[]> record;
+    byte[] key;
+    byte[] value;
     try {
       ResponseEvent event = assembler().assemble(observation);
-      record = new ProducerRecord<>(config.topic(),
-          event.egressGroup().getBytes(StandardCharsets.UTF_8), ResponseEventEncoder.encode(event));
+      key = event.egressGroup().getBytes(StandardCharsets.UTF_8);
+      value = ResponseEventEncoder.encode(event);
     } catch (RuntimeException e) {
       counters.recordDropped(DropReason.ENCODE_FAILED);
       return;
     }
-    if (!producerReady()) {
+    if (!senderReady()) {
       counters.recordDropped(DropReason.SEND_FAILED);
       return;
     }
@@ -164,85 +184,198 @@ public final class EventPublisher {
       counters.recordDropped(DropReason.SEND_FAILED);
       return;
     }
+    send(key, value, new Delivery(probe, /* heartbeat= */ false));
+  }
+
+  private void maybeSendHeartbeat() {
+    if (!heartbeats.enabled()) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (now - nextHeartbeatNanos < 0) {
+      return;
+    }
+    // After a long stall (a blocked send, a suspended JVM) the next one is an interval away again.
+    nextHeartbeatNanos = Math.max(nextHeartbeatNanos + heartbeats.intervalNanos(),
+        now + heartbeats.intervalNanos() / 2);
+    if (!senderReady()) {
+      return;
+    }
+    boolean probe = health.failing();
+    if (probe && !probeInFlight.compareAndSet(false, true)) {
+      return;
+    }
+    sendHeartbeat(/* stopping= */ false, new Delivery(probe, /* heartbeat= */ true));
+  }
+
+  /**
+   * Queues the last heartbeat before the producer's final flush, so that readers learn the agent
+   * stopped on purpose. Only when Kafka is there: a producer created now could not finish in time.
+   */
+  private void sendLastHeartbeat() {
+    if (!heartbeats.enabled() || sender == null || health.failing()
+        || System.nanoTime() - stopDeadlineNanos >= 0) {
+      return;
+    }
+    sendHeartbeat(/* stopping= */ true, new Delivery(/* probe= */ false, /* heartbeat= */ true));
+  }
+
+  private void sendHeartbeat(boolean stopping, Delivery delivery) {
+    identify();
+    send(egressGroup.getBytes(StandardCharsets.UTF_8),
+        AgentHeartbeatEncoder.encode(heartbeats.take(instanceId, egressGroup, stopping)), delivery);
+  }
+
+  private void send(byte[] key, byte[] value, Delivery delivery) {
     try {
-      producer.send(record, new Delivery(probe));
+      sender.send(config.topic(), key, value, delivery);
     } catch (RuntimeException e) {
       // Kafka reports most failures to the callback; what it throws (e.g. an interrupted or closed
       // producer) is handled the same way.
-      onDelivery(probe, e);
+      delivery.completed(e);
     }
   }
 
   private EventAssembler assembler() {
     if (assembler == null) {
-      // Host lookups may block for seconds: they happen here, on the publisher thread, once.
+      identify();
       EndpointTemplater endpoints = EndpointTemplater.create(ProviderRoutes.builtIn());
-      assembler = new EventAssembler(config.serviceName(),
-          HostIdentity.instanceId(config.serviceInstanceId()),
-          HostIdentity.egressGroup(config.egressGroup()), endpoints);
+      assembler = new EventAssembler(config.serviceName(), instanceId, egressGroup, endpoints);
       templater = endpoints;
     }
     return assembler;
   }
 
-  private boolean producerReady() {
-    if (producer != null) {
+  /** Resolves this JVM's identity once, and tells the listener the publisher has work. */
+  private void identify() {
+    if (!active) {
+      active = true;
+      // Host lookups may block for seconds: they happen here, on the publisher thread, once.
+      instanceId = HostIdentity.instanceId(config.serviceInstanceId());
+      egressGroup = HostIdentity.egressGroup(config.egressGroup());
+      listener.active();
+    }
+  }
+
+  private boolean senderReady() {
+    if (sender != null) {
       return true;
     }
+    identify();
     long now = System.nanoTime();
-    if (nextProducerAttemptNanos != 0 && now - nextProducerAttemptNanos < 0) {
+    if (rejected || nextSenderAttemptNanos != 0 && now - nextSenderAttemptNanos < 0) {
       return false;
     }
     try {
-      producer = producers.get();
+      sender = senders.get();
       return true;
     } catch (RuntimeException e) {
-      // E.g. an invalid kafka.* setting or no resolvable bootstrap server.
-      nextProducerAttemptNanos = now + PRODUCER_RETRY_NANOS;
+      if (isInvalidSetting(e)) {
+        rejected = true;
+        listener.rejected("Kafka rejected the producer settings: " + health.describe(rootCause(e)));
+        return false;
+      }
+      // E.g. no resolvable bootstrap server yet: it may appear, so try again later.
+      nextSenderAttemptNanos = now + PRODUCER_RETRY_NANOS;
       health.onFailure(e);
       return false;
     }
   }
 
-  private void onDelivery(boolean probe, Exception failure) {
+  /**
+   * Whether building the producer failed on a setting rather than on the network: Kafka wraps both in
+   * a {@code KafkaException}, and only a bootstrap server that does not resolve may fix itself. Kafka
+   * itself never throws an {@link UncheckedIOException}: that is the agent failing to unpack Kafka's
+   * client (a full disk), which may work later too.
+   */
+  static boolean isInvalidSetting(Throwable failure) {
+    if (failure instanceof UncheckedIOException) {
+      return false;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null && message.toLowerCase(Locale.ROOT).contains("bootstrap")) {
+        return false;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return true;
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable root = failure;
+    for (int depth = 0; depth < 8 && root.getCause() != null && root.getCause() != root; depth++) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
+  private void onDelivery(boolean probe, boolean heartbeat, Exception failure) {
     if (failure == null) {
-      counters.recordSent();
+      if (heartbeat) {
+        counters.recordHeartbeatSent();
+      } else {
+        counters.recordSent();
+      }
       health.onSuccess();
     } else {
       // Warn first, so that the drop which reveals the outage is counted among its drops.
       health.onFailure(failure);
-      counters.recordSendFailure();
+      if (!heartbeat) {
+        counters.recordSendFailure();
+      }
     }
     if (probe) {
       probeInFlight.set(false);
     }
   }
 
-  private void closeProducer() {
-    if (producer == null) {
+  private void closeSender() {
+    if (sender == null) {
       return;
     }
     long remainingNanos = stopRequested && !health.failing()
         ? Math.max(0, stopDeadlineNanos - System.nanoTime()) : 0;
     try {
       // Closing flushes what is buffered; what cannot be delivered in time fails its callback.
-      producer.close(Duration.ofNanos(remainingNanos));
+      sender.close(Duration.ofNanos(remainingNanos));
     } catch (RuntimeException e) {
       // The JVM is stopping or the publisher failed: nothing left to tell.
     }
   }
 
-  /** Counts the outcome of one send; runs on Kafka's I/O thread, so it stays short. */
-  private final class Delivery implements Callback {
-    private final boolean probe;
+  /**
+   * What the publisher tells the agent about itself. Called on the publisher thread; must be quick
+   * and must not throw.
+   */
+  public interface Listener {
+    Listener NONE = new Listener() {};
 
-    Delivery(boolean probe) {
+    /**
+     * The publisher has work for the first time (a response, or a heartbeat due): a moment for set-up
+     * that has no place on the application's startup path.
+     */
+    default void active() {}
+
+    /** Kafka rejected the producer settings; the publisher has stopped and sends nothing more. */
+    default void rejected(String reason) {}
+  }
+
+  /** Counts the outcome of one send; runs on Kafka's I/O thread, so it stays short. */
+  private final class Delivery implements EventSender.Completion {
+    private final boolean probe;
+    private final boolean heartbeat;
+
+    Delivery(boolean probe, boolean heartbeat) {
       this.probe = probe;
+      this.heartbeat = heartbeat;
     }
 
     @Override
-    public void onCompletion(RecordMetadata metadata, Exception exception) {
-      onDelivery(probe, exception);
+    public void completed(Exception failure) {
+      onDelivery(probe, heartbeat, failure);
     }
   }
 }

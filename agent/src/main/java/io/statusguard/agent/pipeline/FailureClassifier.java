@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -42,7 +43,8 @@ final class FailureClassifier {
 
   private static ErrorType known(Throwable t) {
     // HttpConnectTimeoutException is an HttpTimeoutException.
-    if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
+    if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
+        || t instanceof TimeoutException || namedAsTimeout(t)) {
       return ErrorType.TIMEOUT;
     }
     if (t instanceof ConnectException || t instanceof NoRouteToHostException
@@ -53,5 +55,19 @@ final class FailureClassifier {
       return ErrorType.TLS;
     }
     return null;
+  }
+
+  /**
+   * Whether {@code t} or a superclass is a {@code ...TimeoutException}: Netty's read, write and
+   * connect timeouts, for one, extend no JDK timeout type (its connect timeout is a
+   * {@link ConnectException}), but they say what they are in their names.
+   */
+  private static boolean namedAsTimeout(Throwable t) {
+    for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+      if (type.getName().endsWith("TimeoutException")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

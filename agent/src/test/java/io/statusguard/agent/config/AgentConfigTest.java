@@ -3,13 +3,27 @@ package io.statusguard.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AgentConfigTest {
   private static final Map<String, String> NONE = Map.of();
+
+  @TempDir
+  Path folder;
+
+  private Path file(String... lines) throws IOException {
+    Path file = folder.resolve("statusguard.properties");
+    Files.write(file, java.util.List.of(lines), StandardCharsets.UTF_8);
+    return file;
+  }
 
   private static AgentConfig parse(String args) throws InvalidConfigException {
     return AgentConfig.parse(args, NONE, NONE);
@@ -27,6 +41,8 @@ class AgentConfigTest {
     assertThat(config.queueCapacity()).isEqualTo(8192);
     assertThat(config.flushTimeoutMs()).isEqualTo(2000);
     assertThat(config.enabled()).isTrue();
+    assertThat(config.heartbeatIntervalMs()).isEqualTo(10_000);
+    assertThat(config.configFile()).isNull();
     assertThat(config.kafkaProperties()).isEmpty();
   }
 
@@ -139,5 +155,176 @@ class AgentConfigTest {
     AgentConfig config = parse("bootstrap.servers=a:1,kafka.sasl.jaas.config=password=hunter2");
 
     assertThat(config.toString()).contains("sasl.jaas.config").doesNotContain("hunter2");
+  }
+
+  @Test
+  void readsEveryKeyFromTheConfigFile() throws Exception {
+    Path file = file("# statusguard", "bootstrap.servers = kafka:9093", "service.name=payments",
+        "heartbeat.interval.ms=30000", "kafka.security.protocol=SASL_SSL",
+        "kafka.sasl.mechanism=PLAIN",
+        "kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \\",
+        "    username=\"svc\" password=\"hunter2-pw\";");
+
+    AgentConfig config = parse("config.file=" + file);
+
+    assertThat(config.bootstrapServers()).isEqualTo("kafka:9093");
+    assertThat(config.serviceName()).isEqualTo("payments");
+    assertThat(config.heartbeatIntervalMs()).isEqualTo(30_000);
+    assertThat(config.configFile()).isEqualTo(file.toString());
+    assertThat(config.kafkaProperties())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "PLAIN")
+        .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+            + " required username=\"svc\" password=\"hunter2-pw\";");
+    assertThat(config.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void argumentsBeatPropertiesBeatTheEnvironmentBeatTheFileBeatsTheDefaults() throws Exception {
+    Path file = file("bootstrap.servers=file:1", "service.name=file", "topic=file.topic",
+        "egress.group=file-group", "service.instance.id=file-id", "kafka.acks=0");
+    Map<String, String> properties = Map.of(
+        "statusguard.service.name", "property",
+        "statusguard.topic", "property.topic");
+    Map<String, String> environment = Map.of(
+        "STATUSGUARD_CONFIG_FILE", file.toString(),
+        "STATUSGUARD_SERVICE_NAME", "env",
+        "STATUSGUARD_TOPIC", "env.topic",
+        "STATUSGUARD_EGRESS_GROUP", "env-group");
+
+    AgentConfig config = AgentConfig.parse("service.name=argument", properties, environment);
+
+    assertThat(config.serviceName()).isEqualTo("argument");
+    assertThat(config.topic()).isEqualTo("property.topic");
+    assertThat(config.egressGroup()).isEqualTo("env-group");
+    assertThat(config.serviceInstanceId()).isEqualTo("file-id");
+    assertThat(config.bootstrapServers()).isEqualTo("file:1");
+    assertThat(config.kafkaProperties()).containsEntry("acks", "0");
+    assertThat(config.queueCapacity()).isEqualTo(AgentConfig.DEFAULT_QUEUE_CAPACITY);
+  }
+
+  @Test
+  void findsTheConfigFileThroughASystemPropertyToo() throws Exception {
+    Path file = file("bootstrap.servers=file:1");
+
+    AgentConfig config = AgentConfig.parse(null,
+        Map.of("statusguard.config.file", file.toString()), NONE);
+
+    assertThat(config.bootstrapServers()).isEqualTo("file:1");
+  }
+
+  @Test
+  void theFileNamedByTheArgumentsWinsOverTheOneNamedByTheEnvironment() throws Exception {
+    Path chosen = file("bootstrap.servers=chosen:1");
+    Path ignored = folder.resolve("ignored.properties");
+    Files.writeString(ignored, "bootstrap.servers=ignored:1");
+
+    AgentConfig config = AgentConfig.parse("config.file=" + chosen, NONE,
+        Map.of("STATUSGUARD_CONFIG_FILE", ignored.toString()));
+
+    assertThat(config.bootstrapServers()).isEqualTo("chosen:1");
+  }
+
+  @Test
+  void rejectsAConfigFileThatCannotBeRead() {
+    Path missing = folder.resolve("missing.properties");
+
+    assertThatThrownBy(() -> parse("config.file=" + missing))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("config.file " + missing + " cannot be read: NoSuchFileException");
+  }
+
+  @Test
+  void rejectsAConfigFileThatIsAFolder() {
+    assertThatThrownBy(() -> parse("config.file=" + folder))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageStartingWith("config.file " + folder + " cannot be read: ");
+  }
+
+  @Test
+  void rejectsAnEmptyConfigFileName() {
+    assertThatThrownBy(() -> parse("config.file="))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("config.file must name a properties file");
+  }
+
+  @Test
+  void rejectsAnUnknownKeyInTheConfigFileWithoutShowingValues() throws Exception {
+    Path file = file("bootstrap.servers=file:1", "kafka.ssl.key.password=hunter2-pw",
+        "servce.name=typo");
+
+    assertThatThrownBy(() -> parse("config.file=" + file))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("unknown key 'servce.name' in config.file " + file);
+  }
+
+  @Test
+  void rejectsAConfigFileNamingAnotherFile() throws Exception {
+    Path file = file("config.file=/etc/other.properties");
+
+    assertThatThrownBy(() -> parse("config.file=" + file))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("names another file");
+  }
+
+  @Test
+  void rejectsAnOversizedConfigFile() throws Exception {
+    Path file = file("bootstrap.servers=file:1", "#" + "x".repeat((int) ConfigFile.MAX_BYTES));
+
+    assertThatThrownBy(() -> parse("config.file=" + file))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("is larger than 65536 bytes");
+  }
+
+  @Test
+  void rejectsAnInvalidValueFromTheConfigFile() throws Exception {
+    Path file = file("bootstrap.servers=file:1", "queue.capacity=many");
+
+    assertThatThrownBy(() -> parse("config.file=" + file))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("queue.capacity must be an integer from 1 to 1048576, got 'many'");
+  }
+
+  @Test
+  void turnsHeartbeatsOffWithZero() throws InvalidConfigException {
+    assertThat(parse("bootstrap.servers=a:1,heartbeat.interval.ms=0").heartbeatIntervalMs())
+        .isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "heartbeat.interval.ms=500          | heartbeat.interval.ms must be 0 (no heartbeats) or from 1000 to 3600000, got '500'",
+      "heartbeat.interval.ms=often        | heartbeat.interval.ms must be an integer from 0 to 3600000, got 'often'",
+      "kafka.security.protocol=SASL_PLAIN | kafka.security.protocol must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL, got 'SASL_PLAIN'",
+      "kafka.sasl.mechanism=              | kafka.sasl.mechanism must name a SASL mechanism, e.g. PLAIN or SCRAM-SHA-512",
+      "kafka.ssl.truststore.location=/nonexistent/truststore.p12 | kafka.ssl.truststore.location /nonexistent/truststore.p12 is not a readable file",
+      "kafka.ssl.keystore.location=/      | kafka.ssl.keystore.location / is not a readable file",
+  })
+  void rejectsKafkaAndHeartbeatSettingsItCanCheckEarly(String setting, String message) {
+    assertThatThrownBy(() -> parse("bootstrap.servers=a:1," + setting))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void acceptsTheSecurityProtocolInAnyCase() throws InvalidConfigException {
+    assertThat(parse("bootstrap.servers=a:1,kafka.security.protocol=sasl_ssl").kafkaProperties())
+        .containsEntry("security.protocol", "sasl_ssl");
+  }
+
+  @Test
+  void acceptsAReadableTrustStore() throws Exception {
+    Path store = Files.write(folder.resolve("truststore.p12"), new byte[] {1});
+
+    assertThat(parse("bootstrap.servers=a:1,kafka.ssl.truststore.location=" + store)
+        .kafkaProperties()).containsEntry("ssl.truststore.location", store.toString());
+  }
+
+  @Test
+  void masksKafkaCredentialsInAnyText() throws InvalidConfigException {
+    AgentConfig config = parse("bootstrap.servers=a:1,kafka.ssl.truststore.password=trust-pw-1");
+
+    assertThat(config.secrets().mask("Keystore was tampered with, or password trust-pw-1 was"
+        + " incorrect")).isEqualTo("Keystore was tampered with, or password [hidden] was incorrect");
   }
 }

@@ -46,6 +46,18 @@ class JdkInternalsTest {
         .isAssignableTo(impl);
   }
 
+  @Test
+  void everyConnectThatCanFailIsAdvised() throws Exception {
+    Class<?> http = Class.forName("sun.net.www.protocol.http.HttpURLConnection");
+    Class<?> https = Class.forName("sun.net.www.protocol.https.AbstractDelegateHttpsURLConnection");
+
+    assertThat(http.getDeclaredMethod("connect")).isNotNull();
+    // The HTTPS delegate shakes hands in its own connect(), which does not call the plain one.
+    assertThat(https.getDeclaredMethod("connect")).isNotNull();
+    assertThat(https).isAssignableTo(http);
+    assertField(java.net.URLConnection.class, "connected", boolean.class);
+  }
+
   private static void assertField(Class<?> owner, String name, Class<?> type)
       throws NoSuchFieldException {
     Field field = owner.getDeclaredField(name);

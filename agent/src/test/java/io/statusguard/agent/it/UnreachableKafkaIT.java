@@ -2,7 +2,8 @@ package io.statusguard.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statusguard.agent.it.ChildJvm.Run;
+import io.statusguard.agent.testsupport.ChildJvm;
+import io.statusguard.agent.testsupport.Run;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +32,10 @@ class UnreachableKafkaIT {
     String[] args = {mode, String.valueOf(requests), String.valueOf(pauseMillis)};
 
     Run baseline = ChildJvm.withoutAgent(ChildJvm.CURRENT_JAVA)
-        .run(mode + "-unreachable-without-agent", args);
+        .run(mode + "-unreachable-without-agent", JdkScenarioMain.class, args);
     Run run = ChildJvm.withAgent(ChildJvm.CURRENT_JAVA, "bootstrap.servers=127.0.0.1:" + deadPort
-        + ",flush.timeout.ms=" + FLUSH_TIMEOUT_MS).run(mode + "-unreachable", args);
+        + ",flush.timeout.ms=" + FLUSH_TIMEOUT_MS)
+        .run(mode + "-unreachable", JdkScenarioMain.class, args);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.outcomes()).hasSize(requests).isEqualTo(baseline.outcomes());

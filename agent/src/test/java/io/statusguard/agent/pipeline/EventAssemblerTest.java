@@ -119,4 +119,97 @@ class EventAssemblerTest {
     assertThatThrownBy(() -> assembler.assemble(observation))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void readsATargetHeldAsAnAbsoluteUrlString() {
+    ResponseEvent event = assembler.assemble(urlString(
+        "http://127.0.0.1:8080/v1/clients/" + CLIENT + "/transactions?referenceID=r-1#top"));
+
+    assertThat(event.clientLibrary()).isEqualTo("reactor-netty");
+    assertThat(event.scheme()).isEqualTo("http");
+    assertThat(event.host()).isEqualTo("127.0.0.1");
+    assertThat(event.port()).isEqualTo(8080);
+    assertThat(event.endpointTemplate()).isEqualTo("/v1/clients/{ClientID}/transactions");
+    assertThat(event.operation()).isEqualTo("RetrieveTransaction");
+    assertThat(event.queryNames()).isEqualTo(List.of("referenceID"));
+  }
+
+  @Test
+  void readsUrlStringsThatUriWouldReject() {
+    ResponseEvent bracedPath = assembler.assemble(urlString("https://H.example/cards/{pan}?q"));
+    ResponseEvent bareHost = assembler.assemble(urlString("https://h.example"));
+    ResponseEvent ipv6 = assembler.assemble(urlString("http://[::1]:9000?x=1"));
+
+    assertThat(bracedPath.host()).isEqualTo("h.example");
+    assertThat(bracedPath.port()).isEqualTo(443);
+    assertThat(bracedPath.queryNames()).isEqualTo(List.of("q"));
+    assertThat(bareHost.endpointTemplate()).isEqualTo("/");
+    assertThat(ipv6.host()).isEqualTo("::1");
+    assertThat(ipv6.port()).isEqualTo(9000);
+    assertThat(ipv6.queryNames()).isEqualTo(List.of("x"));
+  }
+
+  @Test
+  void leavesUserInfoBehindInUrlStrings() {
+    String json = ResponseEventEncoder.toJson(assembler.assemble(
+        urlString("http://alice:hunter2@h.example:81/v1/clients/" + CLIENT + "?token=SECRET")));
+
+    assertThat(json).doesNotContain("alice", "hunter2", "SECRET", CLIENT);
+  }
+
+  @Test
+  void rejectsUrlStringsWithoutSchemeOrWithABadPort() {
+    assertThatThrownBy(() -> assembler.assemble(urlString("/v1/clients/" + CLIENT)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> assembler.assemble(urlString("http://h.example:80x/")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> assembler.assemble(urlString("http:///nohost")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readsATargetHeldAsAnOriginAndARequestTarget() {
+    ResponseEvent event = assembler.assemble(origin("http", "127.0.0.1", 8080,
+        "/v1/clients/" + CLIENT + "/transactions?referenceID=r-1#top"));
+    ResponseEvent defaultPort = assembler.assemble(origin("https", "Pay.Example.com", -1, "/x"));
+
+    assertThat(event.clientLibrary()).isEqualTo("apache-httpclient-4");
+    assertThat(event.scheme()).isEqualTo("http");
+    assertThat(event.host()).isEqualTo("127.0.0.1");
+    assertThat(event.port()).isEqualTo(8080);
+    assertThat(event.endpointTemplate()).isEqualTo("/v1/clients/{ClientID}/transactions");
+    assertThat(event.operation()).isEqualTo("RetrieveTransaction");
+    assertThat(event.queryNames()).isEqualTo(List.of("referenceID"));
+    assertThat(defaultPort.host()).isEqualTo("pay.example.com");
+    assertThat(defaultPort.port()).isEqualTo(443);
+  }
+
+  @Test
+  void readsARequestTargetInAbsoluteFormAsSentThroughAProxy() {
+    ResponseEvent event = assembler.assemble(origin("http", "h.example", 80,
+        "http://h.example:8081/v1/clients/" + CLIENT + "?x=1"));
+
+    assertThat(event.port()).isEqualTo(8081);
+    assertThat(event.endpointTemplate()).isEqualTo("/v1/clients/{ClientID}");
+    assertThat(event.queryNames()).isEqualTo(List.of("x"));
+  }
+
+  @Test
+  void anOriginWithoutARequestTargetIsItsRoot() {
+    assertThat(assembler.assemble(origin("http", "h.example", 80, null)).endpointTemplate())
+        .isEqualTo("/");
+    assertThat(assembler.assemble(origin("http", "h.example", 80, "*")).endpointTemplate())
+        .isEqualTo("/");
+  }
+
+  private static ResponseObservation origin(String scheme, String host, int port,
+      String requestTarget) {
+    return ResponseObservation.ofOrigin(ResponseObservation.APACHE_HTTPCLIENT_4, "GET", scheme, host,
+        port, requestTarget, 200, null, 0, 1, null);
+  }
+
+  private static ResponseObservation urlString(String url) {
+    return ResponseObservation.ofUrlString(ResponseObservation.REACTOR_NETTY, "GET", url, 200, null,
+        0, 1, null);
+  }
 }

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statusguard.agent.config.AgentConfig;
 import io.statusguard.agent.config.InvalidConfigException;
+import io.statusguard.agent.kafka.KafkaEventSender;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -46,9 +52,24 @@ class EventPublisherMockProducerTest {
 
   private EventPublisher start(MockProducer<byte[], byte[]> producer)
       throws InvalidConfigException {
-    publisher = new EventPublisher(config(), queue, counters, () -> producer, err);
+    return start(producer, Heartbeats.none(counters));
+  }
+
+  private EventPublisher start(MockProducer<byte[], byte[]> producer, Heartbeats heartbeats)
+      throws InvalidConfigException {
+    publisher = new EventPublisher(config(), queue, counters, heartbeats,
+        () -> KafkaEventSender.of(producer), EventPublisher.Listener.NONE, err);
     publisher.start();
     return publisher;
+  }
+
+  private static String value(ProducerRecord<byte[], byte[]> record) {
+    return new String(record.value(), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> heartbeats(MockProducer<byte[], byte[]> producer) {
+    return producer.history().stream().map(EventPublisherMockProducerTest::value)
+        .filter(value -> value.contains("\"event.type\":\"agent.heartbeat\"")).toList();
   }
 
   private static MockProducer<byte[], byte[]> mockProducer(boolean autoComplete) {
@@ -131,10 +152,11 @@ class EventPublisherMockProducerTest {
   }
 
   @Test
-  void dropsAndRetriesLaterWhenTheProducerCannotBeCreated() throws InvalidConfigException {
-    publisher = new EventPublisher(config(), queue, counters, () -> {
-      throw new KafkaException("Failed to construct kafka producer");
-    }, err);
+  void dropsAndRetriesLaterWhenTheBootstrapServersDoNotResolveYet() throws InvalidConfigException {
+    publisher = new EventPublisher(config(), queue, counters, Heartbeats.none(counters), () -> {
+      throw new KafkaException("Failed to construct kafka producer",
+          new ConfigException("No resolvable bootstrap urls given in bootstrap.servers"));
+    }, EventPublisher.Listener.NONE, err);
     publisher.start();
 
     queue.accept(Observations.httpClient("GET", "https://pay.example/a", 200));
@@ -146,6 +168,133 @@ class EventPublisherMockProducerTest {
         + " k1:9092: KafkaException: Failed to construct kafka producer; dropping and counting"
         + " events until it is reachable");
     assertThat(counters.sendFailures()).isZero();
+  }
+
+  @Test
+  void dropsAndRetriesLaterWhenKafkasClientCannotBeUnpacked() throws InvalidConfigException {
+    AtomicInteger attempts = new AtomicInteger();
+    publisher = new EventPublisher(config(), queue, counters, Heartbeats.none(counters), () -> {
+      attempts.incrementAndGet();
+      throw new UncheckedIOException("cannot unpack the agent's Kafka client",
+          new IOException("No space left on device"));
+    }, EventPublisher.Listener.NONE, err);
+    publisher.start();
+
+    queue.accept(Observations.httpClient("GET", "https://pay.example/a", 200));
+    queue.accept(Observations.httpClient("GET", "https://pay.example/b", 200));
+    await(() -> counters.dropped(DropReason.SEND_FAILED) == 2);
+
+    assertThat(publisher.stop(1_000)).isTrue();
+    assertThat(attempts).hasValue(1);
+    assertThat(lines()).containsExactly("[statusguard] WARN cannot deliver events to Kafka at"
+        + " k1:9092: UncheckedIOException: cannot unpack the agent's Kafka client; dropping and"
+        + " counting events until it is reachable");
+  }
+
+  @Test
+  void stopsForGoodWhenKafkaRejectsASetting_mockProducer() throws InvalidConfigException {
+    List<String> rejections = new CopyOnWriteArrayList<>();
+    AtomicInteger attempts = new AtomicInteger();
+    AgentConfig config = AgentConfig.parse("bootstrap.servers=k1:9092,kafka.sasl.jaas.config="
+        + "x required password=\"hunter2-pw\";", Map.of(), Map.of());
+    publisher = new EventPublisher(config, queue, counters, Heartbeats.none(counters), () -> {
+      attempts.incrementAndGet();
+      throw new KafkaException("Failed to construct kafka producer",
+          new IllegalArgumentException("Login module not specified in JAAS config hunter2-pw"));
+    }, new EventPublisher.Listener() {
+      @Override
+      public void rejected(String reason) {
+        rejections.add(reason);
+      }
+    }, err);
+    publisher.start();
+
+    queue.accept(Observations.httpClient("GET", "https://pay.example/a", 200));
+    await(() -> !rejections.isEmpty());
+    queue.accept(Observations.httpClient("GET", "https://pay.example/b", 200));
+
+    assertThat(publisher.stop(500)).isFalse();
+    assertThat(rejections).containsExactly("Kafka rejected the producer settings:"
+        + " IllegalArgumentException: Login module not specified in JAAS config [hidden]");
+    assertThat(attempts).hasValue(1);
+    assertThat(lines()).isEmpty();
+  }
+
+  @Test
+  void sendsHeartbeatsEveryIntervalWithTheCountersAndTheEgressKey_mockProducer()
+      throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(true);
+    List<String> activations = new CopyOnWriteArrayList<>();
+    publisher = new EventPublisher(config(), queue, counters, Heartbeats.every(100, counters),
+        () -> KafkaEventSender.of(producer), new EventPublisher.Listener() {
+          @Override
+          public void active() {
+            activations.add("active");
+          }
+        }, err);
+    publisher.start();
+    queue.accept(Observations.httpClient("GET", "https://pay.example/a", 404));
+
+    await(() -> heartbeats(producer).size() >= 3);
+
+    assertThat(activations).containsExactly("active");
+    assertThat(producer.history()).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+        .containsOnly("nat-a");
+    assertThat(producer.history()).extracting(ProducerRecord::topic).containsOnly("events.test");
+    String last = heartbeats(producer).get(heartbeats(producer).size() - 1);
+    assertThat(last).contains("\"service.name\":\"payments\"", "\"service.instance.id\":\"i-1\"",
+        "\"egress.group\":\"nat-a\"", "\"agent.responses.seen\":1", "\"agent.events.sent\":1",
+        "\"agent.heartbeat.interval_ms\":100", "\"agent.stopping\":false");
+    assertThat(counters.heartbeatsSent()).isGreaterThanOrEqualTo(3);
+    assertThat(counters.stoppedLine()).contains("seen=1 sent=1 dropped=0");
+  }
+
+  @Test
+  void sendsALastHeartbeatAtStopAfterTheQueuedEvents_mockProducer()
+      throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(true);
+    start(producer, Heartbeats.every(3_600_000, counters));
+    queue.accept(Observations.httpClient("GET", "https://pay.example/a", 200));
+    await(() -> counters.sent() == 1);
+    queue.accept(Observations.httpClient("GET", "https://pay.example/b", 409));
+
+    assertThat(publisher.stop(2_000)).isTrue();
+
+    List<String> values = producer.history().stream().map(EventPublisherMockProducerTest::value)
+        .toList();
+    assertThat(values).hasSize(3);
+    assertThat(values.get(2)).contains("\"event.type\":\"agent.heartbeat\"",
+        "\"agent.stopping\":true", "\"agent.responses.seen\":2");
+    assertThat(counters.stoppedLine()).contains("seen=2 sent=2 dropped=0");
+  }
+
+  @Test
+  void sendsNoHeartbeatsWhenTheyAreOff_mockProducer() throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(true);
+    start(producer);
+    queue.accept(Observations.httpClient("GET", "https://pay.example/a", 200));
+    await(() -> counters.sent() == 1);
+
+    assertThat(publisher.stop(1_000)).isTrue();
+
+    assertThat(heartbeats(producer)).isEmpty();
+  }
+
+  @Test
+  void aHeartbeatThatFailsWarnsButCountsNoEventAsDropped_mockProducer()
+      throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(false);
+    start(producer, Heartbeats.every(100, counters));
+    await(() -> producer.history().size() == 1);
+
+    producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
+    await(() -> !lines().isEmpty());
+
+    assertThat(lines()).singleElement().asString().startsWith(
+        "[statusguard] WARN cannot deliver events to Kafka at k1:9092: TimeoutException");
+    assertThat(counters.droppedTotal()).isZero();
+    assertThat(counters.sendFailures()).isZero();
+    assertThat(counters.heartbeatsSent()).isZero();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,19 @@ class FailureClassifierTest {
     assertThat(FailureClassifier.classify(new HttpConnectTimeoutException("connect timed out")))
         .isEqualTo(ErrorType.TIMEOUT);
     assertThat(FailureClassifier.classify(new SocketTimeoutException("Read timed out")))
+        .isEqualTo(ErrorType.TIMEOUT);
+  }
+
+  @Test
+  void timeoutsOfLibrariesThatDoNotBuildOnJavaNet() {
+    // Jetty's total and idle timeouts.
+    assertThat(FailureClassifier.classify(new TimeoutException("Total timeout 500 ms elapsed")))
+        .isEqualTo(ErrorType.TIMEOUT);
+    assertThat(FailureClassifier.classify(new ReadTimeoutException()))
+        .isEqualTo(ErrorType.TIMEOUT);
+    assertThat(FailureClassifier.classify(new IdleStateTimeout()))
+        .isEqualTo(ErrorType.TIMEOUT);
+    assertThat(FailureClassifier.classify(new ConnectTimeoutException("connection timed out")))
         .isEqualTo(ErrorType.TIMEOUT);
   }
 
@@ -69,5 +83,23 @@ class FailureClassifierTest {
     assertThat(FailureClassifier.classify(new CancellationException())).isEqualTo(ErrorType.OTHER);
     assertThat(FailureClassifier.classify(new IllegalStateException())).isEqualTo(ErrorType.OTHER);
     assertThat(FailureClassifier.classify(null)).isEqualTo(ErrorType.OTHER);
+  }
+
+  /** Shaped like Netty's read timeout: no JDK timeout type, only the name says what it is. */
+  private static class ReadTimeoutException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static final class IdleStateTimeout extends ReadTimeoutException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Shaped like Netty's connect timeout, which is a {@link ConnectException}. */
+  private static final class ConnectTimeoutException extends ConnectException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectTimeoutException(String message) {
+      super(message);
+    }
   }
 }

@@ -10,7 +10,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 /**
  * {@code java.net.HttpURLConnection}: the JDK's implementation class, which
  * {@code HttpsURLConnection} delegates to as well. {@code getInputStream()} produces every response;
- * {@code followRedirect0} sees each redirect the connection follows.
+ * {@code followRedirect0} sees each redirect the connection follows; {@code connect()} sees a refused
+ * connection of an application that connects before it asks for the response.
  */
 public final class UrlConnectionInstrumentation implements TypeInstrumentation {
   @Override
@@ -23,6 +24,7 @@ public final class UrlConnectionInstrumentation implements TypeInstrumentation {
     return new AgentBuilder.Transformer.ForAdvice()
         .include(agentLoader)
         .advice(named("getInputStream").and(takesArguments(0)), GetInputStreamAdvice.class.getName())
+        .advice(named("connect").and(takesArguments(0)), ConnectAdvice.class.getName())
         .advice(named("followRedirect0")
                 .and(takesArguments(3))
                 .and(takesArgument(1, int.class)),

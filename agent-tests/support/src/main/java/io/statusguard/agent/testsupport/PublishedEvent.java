@@ -1,0 +1,50 @@
+package io.statusguard.agent.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of a published event that identify a response, decoded from the record value: what the
+ * integration tests compare exactly. Timing and identity fields are checked separately.
+ */
+public record PublishedEvent(String library, String method, String scheme, String host, int port,
+    String template, String operation, List<String> queryNames, int status, String errorType) {
+  /** The {@code event.type} of response events; the topic also carries the agent's heartbeats. */
+  public static final String RESPONSE_TYPE = "http.response";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Whether the record value is a response event (rather than, say, a heartbeat). */
+  public static boolean isResponse(String value) {
+    return RESPONSE_TYPE.equals(tree(value).path("event.type").asText());
+  }
+
+  public static PublishedEvent decode(String value) {
+    try {
+      JsonNode node = JSON.readTree(value);
+      List<String> names = new ArrayList<>();
+      node.path("url.query.names").forEach(name -> names.add(name.asText()));
+      return new PublishedEvent(node.path("client.library").asText(),
+          node.path("http.request.method").asText(), node.path("url.scheme").asText(),
+          node.path("server.address").asText(),
+          node.path("server.port").asInt(), node.path("url.template").asText(),
+          node.hasNonNull("operation.name") ? node.get("operation.name").asText() : null,
+          List.copyOf(names), node.path("http.response.status_code").asInt(),
+          node.hasNonNull("error.type") ? node.get("error.type").asText() : null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static JsonNode tree(String value) {
+    try {
+      return JSON.readTree(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

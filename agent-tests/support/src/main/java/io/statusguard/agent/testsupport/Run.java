@@ -1,0 +1,70 @@
+package io.statusguard.agent.testsupport;
+
+import java.util.List;
+
+/** What one child JVM printed, and when it exited (wall-clock milliseconds, as this JVM saw it). */
+public record Run(int exitCode, List<String> stdout, List<String> stderr, long exitedAtMillis) {
+  public Run {
+    stdout = List.copyOf(stdout);
+    stderr = List.copyOf(stderr);
+  }
+
+  public int stubPort() {
+    return port("stub=");
+  }
+
+  public int deadPort() {
+    return port("dead=");
+  }
+
+  public int tlsPort() {
+    return port("tls=");
+  }
+
+  private int port(String name) {
+    String ports = stdout.stream().filter(line -> line.startsWith("PORTS ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no PORTS line in " + stdout + " / " + stderr));
+    for (String field : ports.split(" ")) {
+      if (field.startsWith(name)) {
+        return Integer.parseInt(field.substring(name.length()));
+      }
+    }
+    throw new AssertionError("no " + name + " in " + ports);
+  }
+
+  /** The scenario outcomes, which must not depend on whether the agent is there. */
+  public List<String> outcomes() {
+    return stdout.stream()
+        .filter(line -> !line.startsWith("PORTS ") && !line.startsWith("DONE "))
+        .toList();
+  }
+
+  /** Milliseconds from the end of {@link ScenarioApp#run} to the process's exit. */
+  public long exitDelayMillis() {
+    String done = stdout.stream().filter(line -> line.startsWith("DONE ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no DONE line in " + stdout + " / " + stderr));
+    return exitedAtMillis - Long.parseLong(done.substring("DONE ".length()));
+  }
+
+  /**
+   * What the JVM printed to stderr besides the agent's own lines and the JVM's notice that class
+   * data sharing is limited once the bootstrap class path was appended to (printed for every agent
+   * that injects bootstrap classes).
+   */
+  public List<String> otherStderrLines() {
+    return stderr.stream()
+        .filter(line -> !line.startsWith("[statusguard]"))
+        .filter(line -> !line.contains("Sharing is only supported for boot loader classes"))
+        .toList();
+  }
+
+  public List<String> agentLines() {
+    return stderr.stream().filter(line -> line.startsWith("[statusguard]")).toList();
+  }
+
+  /** The agent's last line, {@code [statusguard] agent stopped: ...}. */
+  public String summary() {
+    return stderr.stream().filter(line -> line.startsWith("[statusguard] agent stopped: "))
+        .findFirst().orElseThrow(() -> new AssertionError("no summary line in " + stderr));
+  }
+}

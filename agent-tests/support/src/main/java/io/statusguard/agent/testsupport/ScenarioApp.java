@@ -1,0 +1,137 @@
+package io.statusguard.agent.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.KeyStore;
+import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The application of the integration tests, run in a child JVM with or without the agent: it makes
+ * one request per scenario against its own {@link ProviderStub} and prints one line per outcome
+ * (what the client describes, or the exception's class), so that a test can compare the outcomes
+ * with and without the agent. Its first line names the stub's ports (plain and TLS) and a port
+ * nothing listens on; its last line, {@code DONE}, carries the wall-clock time when it returns.
+ *
+ * <p>Each client family has a tiny {@code main} that calls {@link #run} with its {@link
+ * ScenarioClientFactory}. Arguments: the mode; a mode with the suffix {@code -ok} repeats one
+ * successful request instead of running every scenario, and then takes the number of requests, the
+ * pause between them in milliseconds, and a file whose appearance ends the loop early.
+ */
+public final class ScenarioApp {
+  public static final String SECRET_TOKEN = "sk_live_SECRETTOKEN";
+  public static final String CARD_NUMBER = "4111111111111111";
+  public static final Duration TIMEOUT = Duration.ofMillis(500);
+  /** The number of outcome lines a full run prints. */
+  public static final int SCENARIOS = 10;
+
+  private static final String REPEAT_SUFFIX = "-ok";
+
+  private ScenarioApp() {}
+
+  public static void run(String[] args, ScenarioClientFactory clients) throws Exception {
+    String mode = args[0];
+    boolean repeating = mode.endsWith(REPEAT_SUFFIX);
+    String clientMode =
+        repeating ? mode.substring(0, mode.length() - REPEAT_SUFFIX.length()) : mode;
+    SSLContext tls = tls();
+    try (ProviderStub stub = ProviderStub.start();
+        ProviderStub tlsStub = ProviderStub.startTls(tls)) {
+      int deadPort = freePort();
+      System.out.println("PORTS stub=" + stub.port() + " dead=" + deadPort + " tls="
+          + tlsStub.port());
+      if (repeating) {
+        int repeat = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        long pauseMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        Path stopFile = args.length > 3 ? Paths.get(args[3]) : null;
+        try (ScenarioClient client = clients.create(clientMode, tls)) {
+          repeat(client, stub, repeat, pauseMillis, stopFile);
+        }
+      } else {
+        try (ScenarioClient client = clients.create(clientMode, tls);
+            ScenarioClient untrusting = clients.create(clientMode, SSLContext.getDefault())) {
+          everyScenario(client, untrusting, stub, tlsStub, deadPort);
+        }
+      }
+    }
+    System.out.println("DONE " + System.currentTimeMillis());
+  }
+
+  private static void repeat(ScenarioClient client, ProviderStub stub, int repeat,
+      long pauseMillis, Path stopFile) throws InterruptedException {
+    String transaction = clientBase(stub) + "/transactions/" + ProviderStub.TRANSACTION;
+    for (int i = 0; i < repeat && (stopFile == null || !Files.exists(stopFile)); i++) {
+      outcome("ok", () -> client.get(transaction));
+      Thread.sleep(pauseMillis);
+    }
+  }
+
+  private static void everyScenario(ScenarioClient client, ScenarioClient untrusting,
+      ProviderStub stub, ProviderStub tlsStub, int deadPort) {
+    String base = clientBase(stub);
+    outcome("ok", () -> client.get(base + "/transactions/" + ProviderStub.TRANSACTION));
+    outcome("not_found",
+        () -> client.get(base + "/transactions/" + ProviderStub.MISSING_TRANSACTION));
+    outcome("conflict", () -> client.post(base + "/transactions", "{\"amount\":100}"));
+    outcome("server_error", () -> client.post(base + "/accounts", "{\"card\":\"x\"}"));
+    outcome("redirect", () -> client.get(base + "/keys/" + ProviderStub.KEY));
+    outcome("refused", () -> client.get("http://127.0.0.1:" + deadPort + "/v1/clients/"
+        + ProviderStub.CLIENT));
+    outcome("timeout", () -> client.getWithTimeout(base + "/transactions?referenceID="
+        + ProviderStub.SLOW_REFERENCE));
+    outcome("card", () -> client.get("http://127.0.0.1:" + stub.port() + "/cards/"
+        + CARD_NUMBER + "/check?pan=" + CARD_NUMBER));
+    String tlsTransaction = "https://127.0.0.1:" + tlsStub.port() + "/v1/clients/"
+        + ProviderStub.CLIENT + "/transactions/" + ProviderStub.TRANSACTION;
+    outcome("tls", () -> client.get(tlsTransaction));
+    outcome("tls_untrusted", () -> untrusting.get(tlsTransaction));
+  }
+
+  private static String clientBase(ProviderStub stub) {
+    return "http://127.0.0.1:" + stub.port() + "/v1/clients/" + ProviderStub.CLIENT;
+  }
+
+  /** Serves the stub's certificate, and trusts it. */
+  private static SSLContext tls() throws Exception {
+    char[] password = StubKeystore.PASSWORD.toCharArray();
+    KeyStore keystore = KeyStore.getInstance("PKCS12");
+    Path path = Paths.get(System.getProperty(StubKeystore.PROPERTY));
+    try (InputStream in = Files.newInputStream(path)) {
+      keystore.load(in, password);
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(keystore, password);
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(keystore);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+    return context;
+  }
+
+  private interface Call {
+    String run() throws Exception;
+  }
+
+  private static void outcome(String scenario, Call call) {
+    String result;
+    try {
+      result = call.run();
+    } catch (Exception e) {
+      result = "threw " + e.getClass().getSimpleName();
+    }
+    System.out.println(scenario + ": " + result);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

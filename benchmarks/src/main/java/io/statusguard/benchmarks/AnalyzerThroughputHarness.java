@@ -1,0 +1,117 @@
+package io.statusguard.benchmarks;
+
+import io.statusguard.benchmarks.analyzer.EventMix;
+import io.statusguard.benchmarks.throughput.AnalyzerDrain;
+import io.statusguard.benchmarks.throughput.PlainConsumerLoop;
+import io.statusguard.benchmarks.throughput.Throughput;
+import io.statusguard.benchmarks.throughput.TopicFiller;
+import io.statusguard.kafka.embedded.KafkaBroker;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Issue 5's end-to-end throughput measurement: fills a topic on an embedded Kafka broker with encoded
+ * response events, then, round by round, reads all of it with a plain consumer loop that only counts
+ * bytes and with the analyzer ({@code Analyzer.start}), each in a fresh consumer group, and prints both
+ * in events per second and the analyzer's fraction of the plain loop (target: at least 0.8).
+ *
+ * <p>Build, then run with the defaults (2 million events, 3 rounds): {@code mvn -pl benchmarks -am
+ * package -DskipTests && java -cp benchmarks/target/statusguard-benchmarks.jar
+ * io.statusguard.benchmarks.AnalyzerThroughputHarness}; {@code --help} lists the options.
+ */
+@Command(name = "AnalyzerThroughputHarness", mixinStandardHelpOptions = true,
+    description = "Measures the analyzer's end-to-end throughput against a plain consumer loop.")
+public final class AnalyzerThroughputHarness implements Callable<Integer> {
+  /** Issue 5: the analyzer at least 0.8 of a plain consumer's throughput. */
+  static final double TARGET_FRACTION = 0.8;
+  static final String TOPIC = "statusguard.throughput";
+  private static final int DISTINCT_EVENTS = 4096;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--events", defaultValue = "2000000",
+      description = "Events in the topic (default: ${DEFAULT-VALUE}).")
+  long events;
+
+  @Option(names = "--partitions", defaultValue = "1",
+      description = "Partitions of the topic (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--rounds", defaultValue = "3",
+      description = "Rounds; each reads the topic once with each reader (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--timeout-seconds", defaultValue = "900",
+      description = "Longest one reader may take (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new AnalyzerThroughputHarness()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (events < 1 || partitions < 1 || rounds < 1 || timeoutSeconds < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--events, --partitions, --rounds and --timeout-seconds must be positive");
+    }
+    Duration timeout = Duration.ofSeconds(timeoutSeconds);
+    List<Throughput> plain = new ArrayList<>();
+    List<Throughput> analyzer = new ArrayList<>();
+    Throughput fill;
+    try (KafkaBroker broker = KafkaBroker.start()) {
+      broker.createTopic(TOPIC, partitions);
+      String servers = broker.bootstrapServers();
+      fill = TopicFiller.fill(servers, TOPIC, events,
+          EventMix.encoded(DISTINCT_EVENTS, System.currentTimeMillis()));
+      System.err.printf(Locale.ROOT, "filled %s with %,d events (%,d bytes) at %,.0f events/s%n", TOPIC,
+          events, fill.bytes(), fill.eventsPerSecond());
+      double bytesPerEvent = (double) fill.bytes() / events;
+      for (int round = 1; round <= rounds; round++) {
+        plain.add(PlainConsumerLoop.consume(servers, TOPIC, "plain-" + round, events, timeout));
+        analyzer.add(AnalyzerDrain.consume(servers, TOPIC, "analyzer-" + round, events, bytesPerEvent,
+            timeout));
+        System.err.printf(Locale.ROOT, "round %d/%d: plain consumer %,.0f events/s, analyzer %,.0f "
+            + "events/s%n", round, rounds, plain.get(round - 1).eventsPerSecond(),
+            analyzer.get(round - 1).eventsPerSecond());
+      }
+    }
+    System.out.println(report(fill, plain, analyzer));
+    return 0;
+  }
+
+  String report(Throughput fill, List<Throughput> plain, List<Throughput> analyzer) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%,d events of %.0f bytes on average in %d partition(s); "
+        + "each reader in a fresh consumer group, timed from its first batch to the last record.%n%n",
+        events, (double) fill.bytes() / events, partitions));
+    out.append("| round | plain consumer (events/s) | analyzer (events/s) | analyzer / plain |\n");
+    out.append("|---|---:|---:|---:|\n");
+    for (int i = 0; i < plain.size(); i++) {
+      double p = plain.get(i).eventsPerSecond();
+      double a = analyzer.get(i).eventsPerSecond();
+      out.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %.2f |%n", i + 1, p, a, a / p));
+    }
+    double p = median(plain);
+    double a = median(analyzer);
+    out.append(String.format(Locale.ROOT, "| median | %,.0f | %,.0f | %.2f (target ≥ %.1f: %s) |%n",
+        p, a, a / p, TARGET_FRACTION, a / p >= TARGET_FRACTION ? "met" : "missed"));
+    return out.toString();
+  }
+
+  static double median(List<Throughput> runs) {
+    double[] rates = runs.stream().mapToDouble(Throughput::eventsPerSecond).sorted().toArray();
+    int middle = rates.length / 2;
+    return rates.length % 2 == 1 ? rates[middle] : (rates[middle - 1] + rates[middle]) / 2;
+  }
+}

@@ -1,0 +1,59 @@
+package io.statusguard.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statusguard.benchmarks.throughput.Throughput;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class AnalyzerThroughputHarnessTest {
+
+  @Test
+  void readsItsOptions() {
+    AnalyzerThroughputHarness harness = new AnalyzerThroughputHarness();
+    new CommandLine(harness).parseArgs("--events=1000", "--partitions=3", "--rounds=1");
+
+    assertThat(harness.events).isEqualTo(1000);
+    assertThat(harness.partitions).isEqualTo(3);
+    assertThat(harness.rounds).isEqualTo(1);
+  }
+
+  @Test
+  void defaultsToTwoMillionEvents() {
+    AnalyzerThroughputHarness harness = new AnalyzerThroughputHarness();
+    new CommandLine(harness).parseArgs();
+
+    assertThat(harness.events).isEqualTo(2_000_000);
+  }
+
+  @Test
+  void rejectsNoEventsWithExitCodeTwo() {
+    StringWriter err = new StringWriter();
+    int exitCode = new CommandLine(new AnalyzerThroughputHarness())
+        .setErr(new PrintWriter(err))
+        .execute("--events=0");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString()).contains("--events");
+  }
+
+  @Test
+  void reportsTheMedianRatioAgainstTheTarget() {
+    AnalyzerThroughputHarness harness = new AnalyzerThroughputHarness();
+    new CommandLine(harness).parseArgs("--events=1000", "--rounds=3");
+    long second = 1_000_000_000L;
+
+    String report = harness.report(new Throughput(1000, 400_000, second),
+        List.of(new Throughput(1000, 0, second), new Throughput(2000, 0, second),
+            new Throughput(1500, 0, second)),
+        List.of(new Throughput(900, 0, second), new Throughput(1400, 0, second),
+            new Throughput(1000, 0, second)));
+
+    assertThat(report).contains("1,000 events of 400 bytes on average in 1 partition(s)")
+        .contains("| 2 | 2,000 | 1,400 | 0.70 |")
+        .contains("| median | 1,500 | 1,000 | 0.67 (target ≥ 0.8: missed) |");
+  }
+}
