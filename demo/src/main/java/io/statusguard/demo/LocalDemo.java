@@ -142,6 +142,8 @@ public final class LocalDemo {
     client.stderrLines().stream().filter(l -> l.startsWith("[statusguard]")).forEach(l -> out.println("agent: " + l));
     out.println("\nlook at:");
     out.printf("  %s              Prometheus metrics (statusguard_responses_total, ...)%n", analyzer.metricsUri());
+    out.printf("  %s     current rates per endpoint, status and error class, with the provider's advice%n",
+        analyzer.metricsUri().resolve("/api/v1/endpoints"));
     out.printf("  %s              health%n", analyzer.metricsUri().resolve("/healthz"));
     out.println("  dashboards/grafana/statusguard-overview.json   the Grafana dashboard for these metrics");
   }
