@@ -4,6 +4,7 @@ import io.statusguard.analyzer.Analyzer;
 import io.statusguard.analyzer.AnalyzerConfig;
 import io.statusguard.analyzer.export.ResponseCounts;
 import io.statusguard.demo.client.Scenario;
+import io.statusguard.demo.client.TrafficTally;
 import io.statusguard.event.EventTopic;
 import io.statusguard.kafka.embedded.KafkaBroker;
 import io.statusguard.simulator.ProviderSimulator;
@@ -152,7 +153,7 @@ public final class LocalDemo {
   static Map<String, Double> byMethodEndpointStatus(ResponseCounts counts) {
     Map<String, Double> keyed = new TreeMap<>();
     counts.counts().forEach((key, count) ->
-        keyed.merge(key.method() + ' ' + key.endpoint() + ' ' + key.status(), count, Double::sum));
+        keyed.merge(TrafficTally.key(key.method(), key.endpoint(), key.status()), count, Double::sum));
     return keyed;
   }
 

@@ -1,6 +1,7 @@
 package io.statusguard.e2e;
 
 import io.statusguard.analyzer.Analyzer;
+import io.statusguard.demo.client.TrafficTally;
 import io.statusguard.testing.ScrapedMetrics;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -46,7 +47,8 @@ final class AnalyzerScrape {
     Map<String, Long> counts = new TreeMap<>();
     for (ScrapedMetrics.Sample sample : metrics.samples(RESPONSES)) {
       if (service.equals(sample.label("service"))) {
-        String key = sample.label("method") + ' ' + sample.label("endpoint") + ' ' + sample.label("status");
+        String key = TrafficTally.key(
+            sample.label("method"), sample.label("endpoint"), Integer.parseInt(sample.label("status")));
         counts.merge(key, Math.round(sample.value()), Long::sum);
       }
     }

@@ -44,7 +44,8 @@ public final class TrafficTally {
     return line.append('}').toString();
   }
 
-  static String key(String method, String template, int status) {
+  /** The tally's key for one series: "METHOD template status"; the analyzer's counts are compared under it. */
+  public static String key(String method, String template, int status) {
     return method + ' ' + template + ' ' + status;
   }
 }
