@@ -20,11 +20,13 @@ final class BootstrapInjection {
   static final List<String> CLASS_NAMES = List.of(
       "io.statusguard.agent.bootstrap.AttemptClock",
       "io.statusguard.agent.bootstrap.AttemptScope",
+      "io.statusguard.agent.bootstrap.BodyTap",
       "io.statusguard.agent.bootstrap.CallDepth",
       "io.statusguard.agent.bootstrap.DiscardingSink",
       "io.statusguard.agent.bootstrap.ResponseObservation",
       "io.statusguard.agent.bootstrap.ResponseSink",
-      "io.statusguard.agent.bootstrap.ResponseSinks");
+      "io.statusguard.agent.bootstrap.ResponseSinks",
+      "io.statusguard.agent.bootstrap.TappedInputStream");
 
   private BootstrapInjection() {}
 

@@ -28,6 +28,12 @@ public final class EventFields {
   public static final String HTTP_RESPONSE_CONTENT_TYPE = "http.response.content_type";
   public static final String PROVIDER_ERROR_MESSAGE = "provider.error_message";
   public static final String SAMPLE_WEIGHT = "sample.weight";
+  public static final String PROVIDER_STATUS_CODE = "provider.status_code";
+  public static final String PROVIDER_ERROR_CODE = "provider.error_code";
+  public static final String PROVIDER_BODY_FORMAT = "provider.body_format";
+  public static final String PROVIDER_RESOURCE_TYPE = "provider.resource_type";
+  public static final String PROVIDER_RESOURCE_ID = "provider.resource_id";
+  public static final String PROVIDER_CLIENT_ID = "provider.client_id";
 
   // The agent heartbeat's own keys; it shares the identity keys above with the response event.
   public static final String AGENT_VERSION = "agent.version";

@@ -30,6 +30,12 @@ public final class ResponseEvent {
   private final String contentType;
   private final String errorMessage;
   private final double sampleWeight;
+  private final int providerStatus;
+  private final String providerErrorCode;
+  private final BodyFormat bodyFormat;
+  private final String resourceType;
+  private final String resourceId;
+  private final String providerClientId;
 
   private ResponseEvent(Builder b) {
     this.timeUnixMs = b.timeUnixMs;
@@ -50,6 +56,12 @@ public final class ResponseEvent {
     this.contentType = b.contentType;
     this.errorMessage = b.errorMessage;
     this.sampleWeight = b.sampleWeight;
+    this.providerStatus = b.providerStatus;
+    this.providerErrorCode = b.providerErrorCode;
+    this.bodyFormat = b.bodyFormat;
+    this.resourceType = b.resourceType;
+    this.resourceId = b.resourceId;
+    this.providerClientId = b.providerClientId;
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -61,6 +73,12 @@ public final class ResponseEvent {
     }
     if (!(sampleWeight >= 1.0) || Double.isInfinite(sampleWeight)) {
       throw new IllegalArgumentException("sample weight must be a finite number >= 1: " + sampleWeight);
+    }
+    if (providerStatus < 0 || providerStatus > 999) {
+      throw new IllegalArgumentException("provider status out of range: " + providerStatus);
+    }
+    if ((resourceId == null) != (resourceType == null)) {
+      throw new IllegalArgumentException("a resource id needs its type, and a type its id");
     }
   }
 
@@ -88,7 +106,12 @@ public final class ResponseEvent {
         .durationMicros(durationMicros)
         .contentType(contentType)
         .errorMessage(errorMessage)
-        .sampleWeight(sampleWeight);
+        .sampleWeight(sampleWeight)
+        .providerStatus(providerStatus)
+        .providerErrorCode(providerErrorCode)
+        .bodyFormat(bodyFormat)
+        .resource(resourceType, resourceId)
+        .providerClientId(providerClientId);
   }
 
   /** When the response (or the failure) arrived, in milliseconds since the epoch. */
@@ -174,6 +197,39 @@ public final class ResponseEvent {
     return sampleWeight;
   }
 
+  /** The {@code SC} field of the provider's JSON body, or 0 when none was captured. */
+  public int providerStatus() {
+    return providerStatus;
+  }
+
+  /** The {@code EC} field of the provider's JSON body, or null when none was captured. */
+  public String providerErrorCode() {
+    return providerErrorCode;
+  }
+
+  /** What the captured part of an error body was, or null when no body was captured. */
+  public BodyFormat bodyFormat() {
+    return bodyFormat;
+  }
+
+  /**
+   * The name of the resource identifier in the route (e.g. {@code TransactionID}, {@code ReferenceID})
+   * for operations the provider profile marks, or null.
+   */
+  public String resourceType() {
+    return resourceType;
+  }
+
+  /** The resource identifier named by {@link #resourceType()}, or null. */
+  public String resourceId() {
+    return resourceId;
+  }
+
+  /** The provider's client (account holder) identifier from the route, when the profile marks it, or null. */
+  public String providerClientId() {
+    return providerClientId;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -200,14 +256,21 @@ public final class ResponseEvent {
         && queryNames.equals(that.queryNames)
         && errorType == that.errorType
         && Objects.equals(contentType, that.contentType)
-        && Objects.equals(errorMessage, that.errorMessage);
+        && Objects.equals(errorMessage, that.errorMessage)
+        && providerStatus == that.providerStatus
+        && Objects.equals(providerErrorCode, that.providerErrorCode)
+        && bodyFormat == that.bodyFormat
+        && Objects.equals(resourceType, that.resourceType)
+        && Objects.equals(resourceId, that.resourceId)
+        && Objects.equals(providerClientId, that.providerClientId);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(timeUnixMs, serviceName, instanceId, egressGroup, clientLibrary, method, scheme,
         host, port, endpointTemplate, operation, queryNames, status, errorType, durationMicros,
-        contentType, errorMessage, sampleWeight);
+        contentType, errorMessage, sampleWeight, providerStatus, providerErrorCode, bodyFormat,
+        resourceType, resourceId, providerClientId);
   }
 
   @Override
@@ -245,6 +308,12 @@ public final class ResponseEvent {
     private String contentType;
     private String errorMessage;
     private double sampleWeight = 1.0;
+    private int providerStatus;
+    private String providerErrorCode;
+    private BodyFormat bodyFormat;
+    private String resourceType;
+    private String resourceId;
+    private String providerClientId;
 
     private Builder() {}
 
@@ -335,6 +404,33 @@ public final class ResponseEvent {
 
     public Builder sampleWeight(double sampleWeight) {
       this.sampleWeight = sampleWeight;
+      return this;
+    }
+
+    public Builder providerStatus(int providerStatus) {
+      this.providerStatus = providerStatus;
+      return this;
+    }
+
+    public Builder providerErrorCode(String providerErrorCode) {
+      this.providerErrorCode = providerErrorCode;
+      return this;
+    }
+
+    public Builder bodyFormat(BodyFormat bodyFormat) {
+      this.bodyFormat = bodyFormat;
+      return this;
+    }
+
+    /** The route's resource identifier and its name, both or neither. */
+    public Builder resource(String resourceType, String resourceId) {
+      this.resourceType = resourceType;
+      this.resourceId = resourceId;
+      return this;
+    }
+
+    public Builder providerClientId(String providerClientId) {
+      this.providerClientId = providerClientId;
       return this;
     }
 

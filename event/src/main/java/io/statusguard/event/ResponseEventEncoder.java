@@ -35,10 +35,20 @@ public final class ResponseEventEncoder {
     if (event.errorType() != null) {
       json.string(EventFields.ERROR_TYPE, event.errorType().wireName());
     }
-    return json.number(EventFields.DURATION_US, event.durationMicros())
+    json.number(EventFields.DURATION_US, event.durationMicros())
         .optionalString(EventFields.HTTP_RESPONSE_CONTENT_TYPE, event.contentType())
         .optionalString(EventFields.PROVIDER_ERROR_MESSAGE, event.errorMessage())
-        .number(EventFields.SAMPLE_WEIGHT, event.sampleWeight())
+        .number(EventFields.SAMPLE_WEIGHT, event.sampleWeight());
+    if (event.providerStatus() > 0) {
+      json.number(EventFields.PROVIDER_STATUS_CODE, event.providerStatus());
+    }
+    json.optionalString(EventFields.PROVIDER_ERROR_CODE, event.providerErrorCode());
+    if (event.bodyFormat() != null) {
+      json.string(EventFields.PROVIDER_BODY_FORMAT, event.bodyFormat().wireName());
+    }
+    return json.optionalString(EventFields.PROVIDER_RESOURCE_TYPE, event.resourceType())
+        .optionalString(EventFields.PROVIDER_RESOURCE_ID, event.resourceId())
+        .optionalString(EventFields.PROVIDER_CLIENT_ID, event.providerClientId())
         .finish();
   }
 }

@@ -6,7 +6,7 @@ package io.statusguard.event;
  */
 public final class SchemaVersion {
   public static final int MAJOR = 1;
-  public static final int MINOR = 0;
+  public static final int MINOR = 1;
   public static final String CURRENT = MAJOR + "." + MINOR;
 
   private SchemaVersion() {}

@@ -50,7 +50,7 @@ class AgentHeartbeatEncoderTest {
     JsonNode written =
         JSON.readTree(AgentHeartbeatEncoder.encode(heartbeat().stopping(true).build()));
 
-    assertThat(written.get(EventFields.SCHEMA_VERSION).asText()).isEqualTo("1.0");
+    assertThat(written.get(EventFields.SCHEMA_VERSION).asText()).isEqualTo(SchemaVersion.CURRENT);
     assertThat(written.get(EventFields.EVENT_TYPE).asText()).isEqualTo("agent.heartbeat");
     assertThat(written.get(EventFields.EGRESS_GROUP).asText()).isEqualTo("203.0.113.7");
     assertThat(written.get(EventFields.PROCESS_RUNTIME_VERSION).asText()).isEqualTo("17.0.12+7");

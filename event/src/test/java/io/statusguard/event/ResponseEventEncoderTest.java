@@ -39,7 +39,7 @@ class ResponseEventEncoderTest {
     for (String required : requiredFieldsOfSchema()) {
       assertThat(written.has(required)).as("required field %s", required).isTrue();
     }
-    assertThat(written.get(EventFields.SCHEMA_VERSION).asText()).isEqualTo("1.0");
+    assertThat(written.get(EventFields.SCHEMA_VERSION).asText()).isEqualTo("1.1");
     assertThat(written.get(EventFields.HTTP_RESPONSE_STATUS_CODE).asInt()).isEqualTo(404);
     assertThat(written.get(EventFields.SERVER_PORT).asInt()).isEqualTo(8443);
     assertThat(written.get(EventFields.TIME_UNIX_MS).asLong()).isEqualTo(1_790_000_000_123L);
@@ -52,6 +52,11 @@ class ResponseEventEncoderTest {
         .status(0)
         .errorType(ErrorType.TIMEOUT)
         .sampleWeight(2.5)
+        .providerStatus(404)
+        .providerErrorCode("3C463000")
+        .bodyFormat(BodyFormat.JSON)
+        .resource("TransactionID", "A0oH0E4EiWloxnwr75liQg")
+        .providerClientId("B1pI1F5FjXmpyoxs86mjRh")
         .build();
     JsonNode written = JSON.readTree(ResponseEventEncoder.encode(full));
     JsonNode properties = schema().get("properties");
@@ -87,7 +92,7 @@ class ResponseEventEncoderTest {
   }
 
   @Test
-  void writesTheSameBytesAsSchemaOneZeroAlwaysHas() {
+  void writesSchemaOneZeroFieldsInTheSameBytesAsBefore() {
     ResponseEvent full = retrieveTransaction404()
         .queryNames(List.of("a", "b"))
         .status(0)
@@ -100,7 +105,7 @@ class ResponseEventEncoderTest {
         .endpointTemplate("/").status(200).durationMicros(1).build();
 
     assertThat(ResponseEventEncoder.toJson(full)).isEqualTo(
-        "{\"schema_version\":\"1.0\",\"event.type\":\"http.response\",\"time_unix_ms\":179000000012" 
+        "{\"schema_version\":\"1.1\",\"event.type\":\"http.response\",\"time_unix_ms\":179000000012" 
         + "3,\"service.name\":\"payments\",\"service.instance.id\":\"host-1:4242\",\"egress.group\":\"" 
         + "203.0.113.7\",\"client.library\":\"jdk-httpclient\",\"http.request.method\":\"GET\",\"url." 
         + "scheme\":\"https\",\"server.address\":\"api.provider.test\",\"server.port\":8443,\"url.tem" 
@@ -109,11 +114,39 @@ class ResponseEventEncoderTest {
         + "rror.type\":\"timeout\",\"duration_us\":12345,\"http.response.content_type\":\"applicati" 
         + "on/json\",\"provider.error_message\":\"q\\\"\\u2028\",\"sample.weight\":2.5}");
     assertThat(ResponseEventEncoder.toJson(minimal)).isEqualTo(
-        "{\"schema_version\":\"1.0\",\"event.type\":\"http.response\",\"time_unix_ms\":1,\"service.n" 
+        "{\"schema_version\":\"1.1\",\"event.type\":\"http.response\",\"time_unix_ms\":1,\"service.n" 
         + "ame\":\"s\",\"service.instance.id\":\"i\",\"egress.group\":\"e\",\"client.library\":\"c\",\"http" 
         + ".request.method\":\"GET\",\"url.scheme\":\"http\",\"server.address\":\"h\",\"server.port\":80" 
         + ",\"url.template\":\"/\",\"http.response.status_code\":200,\"duration_us\":1,\"sample.weig" 
         + "ht\":1}");
+  }
+
+  @Test
+  void writesTheProviderDetailsOfSchemaOneOne() throws Exception {
+    ResponseEvent event = retrieveTransaction404()
+        .providerStatus(404)
+        .providerErrorCode("3C463000")
+        .bodyFormat(BodyFormat.XML)
+        .resource("ReferenceID", "order-17")
+        .providerClientId("B1pI1F5FjXmpyoxs86mjRh")
+        .build();
+
+    JsonNode written = JSON.readTree(ResponseEventEncoder.encode(event));
+
+    assertThat(written.get(EventFields.PROVIDER_STATUS_CODE).asInt()).isEqualTo(404);
+    assertThat(written.get(EventFields.PROVIDER_ERROR_CODE).asText()).isEqualTo("3C463000");
+    assertThat(written.get(EventFields.PROVIDER_BODY_FORMAT).asText()).isEqualTo("xml");
+    assertThat(written.get(EventFields.PROVIDER_RESOURCE_TYPE).asText()).isEqualTo("ReferenceID");
+    assertThat(written.get(EventFields.PROVIDER_RESOURCE_ID).asText()).isEqualTo("order-17");
+    assertThat(written.get(EventFields.PROVIDER_CLIENT_ID).asText()).isEqualTo("B1pI1F5FjXmpyoxs86mjRh");
+    assertThat(event.toBuilder().build()).isEqualTo(event);
+  }
+
+  @Test
+  void rejectsAResourceIdWithoutItsType() {
+    assertThatThrownBy(() -> retrieveTransaction404().resource(null, "A0oH0E4EiWloxnwr75liQg").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("resource");
   }
 
   @Test

@@ -12,4 +12,9 @@ enum DiscardingSink implements ResponseSink {
 
   @Override
   public void onExchange(CompletableFuture<?> response, String method, URI uri, long startNanos) {}
+
+  @Override
+  public BodyTap onResponseBody(ResponseObservation observation, String contentEncoding) {
+    return null;
+  }
 }

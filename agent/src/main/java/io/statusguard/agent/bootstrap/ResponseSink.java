@@ -22,4 +22,13 @@ public interface ResponseSink {
    * to it and reports one observation per physical response once it completes.
    */
   void onExchange(CompletableFuture<?> response, String method, URI uri, long startNanos);
+
+  /**
+   * One physical response whose body the application may read next. Returns null when the body is of no
+   * interest (then the observation has been reported as by {@link #onResponse}); otherwise a tap that
+   * the instrumentation feeds with the bytes the application reads, and the observation is reported,
+   * with what the tap captured, once the tap ends or the agent stops waiting for it. {@code
+   * contentEncoding} is the Content-Encoding of the bytes the tap will see, null when already decoded.
+   */
+  BodyTap onResponseBody(ResponseObservation observation, String contentEncoding);
 }

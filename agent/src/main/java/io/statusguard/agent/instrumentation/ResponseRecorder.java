@@ -1,5 +1,6 @@
 package io.statusguard.agent.instrumentation;
 
+import io.statusguard.agent.bootstrap.BodyTap;
 import io.statusguard.agent.bootstrap.ResponseObservation;
 import io.statusguard.agent.bootstrap.ResponseSink;
 import io.statusguard.agent.instrumentation.jdkhttp.ExchangeCompletion;
@@ -28,5 +29,11 @@ public final class ResponseRecorder implements ResponseSink {
   @Override
   public void onExchange(CompletableFuture<?> response, String method, URI uri, long startNanos) {
     ExchangeCompletion.attach(response, method, uri, startNanos, observations);
+  }
+
+  @Override
+  public BodyTap onResponseBody(ResponseObservation observation, String contentEncoding) {
+    onResponse(observation);
+    return null;
   }
 }

@@ -22,6 +22,8 @@ class ResponseSinksTest {
     ResponseSink.NONE.onResponse(ResponseObservation.ofHttpClient("GET", URI.create("http://h/"),
         200, null, 0, 1, null));
     ResponseSink.NONE.onExchange(new CompletableFuture<>(), "GET", URI.create("http://h/"), 0);
+    assertThat(ResponseSink.NONE.onResponseBody(ResponseObservation.ofHttpClient("GET",
+        URI.create("http://h/"), 404, null, 0, 1, null), null)).isNull();
   }
 
   @Test
@@ -36,6 +38,11 @@ class ResponseSinksTest {
       @Override
       public void onExchange(CompletableFuture<?> response, String method, URI uri,
           long startNanos) {}
+
+      @Override
+      public BodyTap onResponseBody(ResponseObservation observation, String contentEncoding) {
+        return null;
+      }
     };
     ResponseObservation observation = ResponseObservation.ofHttpClient("GET",
         URI.create("http://h/"), 200, null, 0, 1, null);

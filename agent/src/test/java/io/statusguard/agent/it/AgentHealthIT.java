@@ -8,6 +8,7 @@ import io.statusguard.agent.it.ChildJmx.ThreadSummary;
 import io.statusguard.agent.testsupport.ChildJvm;
 import io.statusguard.agent.testsupport.ChildJvm.Started;
 import io.statusguard.agent.testsupport.Run;
+import io.statusguard.event.SchemaVersion;
 import io.statusguard.testing.TestKafka;
 import io.statusguard.testing.TopicReader;
 import io.statusguard.testing.WithKafkaBroker;
@@ -108,7 +109,7 @@ class AgentHealthIT {
     assertThat(heartbeats.subList(0, heartbeats.size() - 1))
         .allMatch(heartbeat -> !heartbeat.path("agent.stopping").asBoolean());
     for (JsonNode heartbeat : heartbeats) {
-      assertThat(heartbeat.path("schema_version").asText()).isEqualTo("1.0");
+      assertThat(heartbeat.path("schema_version").asText()).isEqualTo(SchemaVersion.CURRENT);
       assertThat(heartbeat.path("service.name").asText()).isEqualTo("payments");
       assertThat(heartbeat.path("egress.group").asText()).isEqualTo("it-egress");
       assertThat(heartbeat.path("service.instance.id").asText()).isNotBlank();
