@@ -1,5 +1,7 @@
 package io.statusguard.agent;
 
+import io.statusguard.agent.body.CapturePolicy;
+import io.statusguard.agent.body.PendingBodies;
 import io.statusguard.agent.bootstrap.ResponseSinks;
 import io.statusguard.agent.config.AgentConfig;
 import io.statusguard.agent.health.AgentHealth;
@@ -33,11 +35,14 @@ final class AgentRuntime implements EventPublisher.Listener {
     long startNanos = System.nanoTime();
     String version = version();
     ObservationQueue queue = new ObservationQueue(config.queueCapacity(), counters);
-    this.publisher = EventPublisher.create(config, queue, counters,
+    PendingBodies pendingBodies = PendingBodies.create(config.bodyWaitMs(), queue);
+    this.publisher = EventPublisher.create(config, queue, pendingBodies, counters,
         Heartbeats.of(config, counters, version, startNanos), this, err);
     this.health = AgentHealth.of(config, counters, publisher::deliveryFailing, startNanos, version,
         err);
-    ResponseSinks.activate(new ResponseRecorder(queue));
+    ResponseSinks.activate(new ResponseRecorder(queue,
+        config.bodyCapture() ? CapturePolicy.hosts(publisher::isProfiledHost) : CapturePolicy.NONE,
+        pendingBodies));
   }
 
   static AgentRuntime start(AgentConfig config, Instrumentation instrumentation, PrintStream err) {

@@ -18,11 +18,15 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
 final class BootstrapInjection {
   /** Every class of the bootstrap package; a test keeps this list complete. */
   static final List<String> CLASS_NAMES = List.of(
+      "io.statusguard.agent.bootstrap.AttachedTaps",
+      "io.statusguard.agent.bootstrap.AttachedTaps$Attachment",
       "io.statusguard.agent.bootstrap.AttemptClock",
       "io.statusguard.agent.bootstrap.AttemptScope",
       "io.statusguard.agent.bootstrap.BodyTap",
       "io.statusguard.agent.bootstrap.CallDepth",
       "io.statusguard.agent.bootstrap.DiscardingSink",
+      "io.statusguard.agent.bootstrap.HeldBodies",
+      "io.statusguard.agent.bootstrap.ObservedExchange",
       "io.statusguard.agent.bootstrap.ResponseObservation",
       "io.statusguard.agent.bootstrap.ResponseSink",
       "io.statusguard.agent.bootstrap.ResponseSinks",

@@ -30,7 +30,7 @@ final class AnalyzingSink implements IngestSink {
   }
 
   @Override
-  public void accept(Decoded decoded, Delivery delivery) {
+  public void accept(Decoded decoded, Delivery delivery, long nowMillis) {
     boolean first = delivery == Delivery.NEW;
     if (first) {
       metrics.recordConsumed();
@@ -40,8 +40,8 @@ final class AnalyzingSink implements IngestSink {
     if (decoded instanceof Decoded.Accepted accepted) {
       ResponseEvent event = accepted.event();
       Classification classification = errorModel.classify(event.status(), event.contentType(), event.errorMessage());
-      windows.record(event, classification);
-      agents.record(event);
+      windows.record(event, classification, nowMillis);
+      agents.record(event, nowMillis);
       if (first) {
         metrics.recordResponse(event, classification.statusClass());
       }

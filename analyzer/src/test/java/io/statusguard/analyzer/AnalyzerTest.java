@@ -9,6 +9,7 @@ import io.statusguard.analyzer.domain.FakeClock;
 import io.statusguard.analyzer.export.ResponseCounts;
 import io.statusguard.event.ResponseEvent;
 import io.statusguard.event.ResponseEventEncoder;
+import io.statusguard.event.SchemaVersion;
 import io.statusguard.testing.ScrapedMetrics;
 import io.statusguard.testing.TestKafka;
 import io.statusguard.testing.TopicReader;
@@ -47,7 +48,7 @@ class AnalyzerTest {
       writer.write("bad", "[\"an\",\"array\"]");
       writer.write("bad", "{\"event.type\":\"http.response\"}");
       writer.write("bad", ResponseEventEncoder.toJson(SampleEvents.createAccount(409).build())
-          .replace("\"schema_version\":\"1.0\"", "\"schema_version\":\"2.0\""));
+          .replace("\"schema_version\":\"" + SchemaVersion.CURRENT + '"', "\"schema_version\":\"2.0\""));
       writer.write("bad", ResponseEventEncoder.toJson(SampleEvents.createAccount(409).build())
           .replace("\"server.port\":8443", "\"server.port\":\"8443\""));
       writer.write("agent", "{\"schema_version\":\"1.1\",\"event.type\":\"agent.heartbeat\"}");

@@ -3,6 +3,7 @@ package io.statusguard.analyzer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Whether a consumer group has committed every record of a topic. Once it has, an at-least-once
@@ -54,8 +56,17 @@ public final class GroupProgress implements AutoCloseable {
 
   /** How many members of the group hold at least one partition of the topic. */
   public long membersWithPartitions() throws Exception {
-    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(this.group)).describedGroups()
-        .get(this.group).get(30, TimeUnit.SECONDS);
+    ConsumerGroupDescription group;
+    try {
+      group = admin.describeConsumerGroups(List.of(this.group)).describedGroups().get(this.group)
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        // No member has joined yet: on a loaded machine the first poll can come after the first look.
+        return 0;
+      }
+      throw e;
+    }
     return group.members().stream()
         .filter(member -> member.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(topic)))
         .count();

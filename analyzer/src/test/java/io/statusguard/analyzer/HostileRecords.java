@@ -3,6 +3,7 @@ package io.statusguard.analyzer;
 import io.statusguard.analyzer.ingest.DecodeFailure;
 import io.statusguard.event.ResponseEvent;
 import io.statusguard.event.ResponseEventEncoder;
+import io.statusguard.event.SchemaVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -87,14 +88,15 @@ public final class HostileRecords {
     }
     if (kind < 700) {
       String version = (2 + random.nextInt(90)) + "." + random.nextInt(10);
-      return new Record(key, utf8(VALID.replace("\"1.0\"", '"' + version + '"')), DecodeFailure.UNKNOWN_MAJOR_VERSION);
+      return new Record(key, utf8(VALID.replace('"' + SchemaVersion.CURRENT + '"', '"' + version + '"')),
+          DecodeFailure.UNKNOWN_MAJOR_VERSION);
     }
     if (kind < 750) {
       String[] values = {"[1,2,3]", "\"text\"", "42", "true", "null"};
       return new Record(key, utf8(values[random.nextInt(values.length)]), DecodeFailure.NOT_AN_OBJECT);
     }
     if (kind < 800) {
-      return new Record(key, utf8(VALID.replace("\"schema_version\":\"1.0\",", "")),
+      return new Record(key, utf8(VALID.replace("\"schema_version\":\"" + SchemaVersion.CURRENT + "\",", "")),
           DecodeFailure.MISSING_SCHEMA_VERSION);
     }
     if (kind < 900) {

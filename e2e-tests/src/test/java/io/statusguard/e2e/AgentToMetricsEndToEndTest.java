@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statusguard.analyzer.Analyzer;
 import io.statusguard.analyzer.AnalyzerConfig;
 import io.statusguard.demo.ClientLaunch;
@@ -103,7 +104,7 @@ class AgentToMetricsEndToEndTest {
   }
 
   @Test
-  void noEventCarriesTheBearerTokenACardNumberOrAResourceId(TestKafka kafka) throws Exception {
+  void noEventCarriesTheBearerTokenACardNumberOrTheClientIdOutsideItsField(TestKafka kafka) throws Exception {
     try (TopicReader reader = TopicReader.fromBeginning(kafka.bootstrapServers(), EventTopic.DEFAULT_NAME)) {
       long sent = tally.values().stream().mapToLong(Long::longValue).sum();
       List<ConsumerRecord<String, String>> records = reader.readUntil(
@@ -111,9 +112,16 @@ class AgentToMetricsEndToEndTest {
       assertThat(responses(records)).as("one response event per call, besides the agent's heartbeats").hasSize((int) sent);
       for (ConsumerRecord<String, String> record : records) {
         assertThat(record.key()).isEqualTo("e2e-egress");
-        assertThat(record.value()).doesNotContain(provider.bearerToken()).doesNotContain(provider.clientId());
+        assertThat(record.value()).doesNotContain(provider.bearerToken());
+        // The provider profile marks the ClientID: it may leave in provider.client_id and nowhere else.
+        ObjectNode rest = (ObjectNode) JSON.readTree(record.value());
+        JsonNode clientId = rest.remove("provider.client_id");
+        if (clientId != null) {
+          assertThat(clientId.asText()).isEqualTo(provider.clientId());
+        }
+        assertThat(rest.toString()).doesNotContain(provider.clientId());
         // Numbers such as the event time are digits by right; no text value may hold a card-like run.
-        for (String text : textValues(JSON.readTree(record.value()))) {
+        for (String text : textValues(rest)) {
           assertThat(text).doesNotContainPattern(CARD_LIKE);
         }
       }

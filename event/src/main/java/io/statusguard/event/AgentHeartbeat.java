@@ -27,6 +27,8 @@ public final class AgentHeartbeat {
   private final long droppedEncodeFailed;
   private final long sendFailures;
   private final long queueDepth;
+  private final long successesSampledOut;
+  private final long templateOverflows;
 
   private AgentHeartbeat(Builder b) {
     this.timeUnixMs = b.timeUnixMs;
@@ -45,6 +47,8 @@ public final class AgentHeartbeat {
     this.droppedEncodeFailed = requireNonNegative(b.droppedEncodeFailed, "droppedEncodeFailed");
     this.sendFailures = requireNonNegative(b.sendFailures, "sendFailures");
     this.queueDepth = requireNonNegative(b.queueDepth, "queueDepth");
+    this.successesSampledOut = requireNonNegative(b.successesSampledOut, "successesSampledOut");
+    this.templateOverflows = requireNonNegative(b.templateOverflows, "templateOverflows");
     if (intervalMs < 1) {
       throw new IllegalArgumentException("intervalMs must be positive: " + intervalMs);
     }
@@ -131,6 +135,16 @@ public final class AgentHeartbeat {
     return queueDepth;
   }
 
+  /** Successes that sampling left out: no event, no drop; the weights of those sent stand for them. */
+  public long successesSampledOut() {
+    return successesSampledOut;
+  }
+
+  /** Responses whose endpoint template became {@code /{overflow}}: their host had used up its templates. */
+  public long templateOverflows() {
+    return templateOverflows;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -151,6 +165,8 @@ public final class AgentHeartbeat {
         && droppedEncodeFailed == that.droppedEncodeFailed
         && sendFailures == that.sendFailures
         && queueDepth == that.queueDepth
+        && successesSampledOut == that.successesSampledOut
+        && templateOverflows == that.templateOverflows
         && serviceName.equals(that.serviceName)
         && instanceId.equals(that.instanceId)
         && egressGroup.equals(that.egressGroup)
@@ -162,7 +178,8 @@ public final class AgentHeartbeat {
   public int hashCode() {
     return Objects.hash(timeUnixMs, serviceName, instanceId, egressGroup, agentVersion,
         runtimeVersion, uptimeMs, intervalMs, stopping, responsesSeen, eventsSent, droppedQueueFull,
-        droppedSendFailed, droppedEncodeFailed, sendFailures, queueDepth);
+        droppedSendFailed, droppedEncodeFailed, sendFailures, queueDepth, successesSampledOut,
+        templateOverflows);
   }
 
   @Override
@@ -205,6 +222,8 @@ public final class AgentHeartbeat {
     private long droppedEncodeFailed;
     private long sendFailures;
     private long queueDepth;
+    private long successesSampledOut;
+    private long templateOverflows;
 
     private Builder() {}
 
@@ -285,6 +304,16 @@ public final class AgentHeartbeat {
 
     public Builder queueDepth(long queueDepth) {
       this.queueDepth = queueDepth;
+      return this;
+    }
+
+    public Builder successesSampledOut(long successesSampledOut) {
+      this.successesSampledOut = successesSampledOut;
+      return this;
+    }
+
+    public Builder templateOverflows(long templateOverflows) {
+      this.templateOverflows = templateOverflows;
       return this;
     }
 

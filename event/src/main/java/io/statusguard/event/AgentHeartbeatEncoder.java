@@ -15,7 +15,7 @@ public final class AgentHeartbeatEncoder {
   }
 
   public static String toJson(AgentHeartbeat heartbeat) {
-    return JsonObjectWriter.withCapacity(640)
+    JsonObjectWriter json = JsonObjectWriter.withCapacity(640)
         .string(EventFields.SCHEMA_VERSION, SchemaVersion.CURRENT)
         .string(EventFields.EVENT_TYPE, EventFields.TYPE_AGENT_HEARTBEAT)
         .number(EventFields.TIME_UNIX_MS, heartbeat.timeUnixMs())
@@ -33,7 +33,14 @@ public final class AgentHeartbeatEncoder {
         .number(EventFields.EVENTS_DROPPED_SEND_FAILED, heartbeat.droppedSendFailed())
         .number(EventFields.EVENTS_DROPPED_ENCODE_FAILED, heartbeat.droppedEncodeFailed())
         .number(EventFields.SEND_FAILURES, heartbeat.sendFailures())
-        .number(EventFields.QUEUE_DEPTH, heartbeat.queueDepth())
-        .finish();
+        .number(EventFields.QUEUE_DEPTH, heartbeat.queueDepth());
+    // Optional keys of 1.1: absent meaning 0, so that an agent without sampling writes what 1.0 did.
+    if (heartbeat.successesSampledOut() > 0) {
+      json.number(EventFields.SUCCESSES_SAMPLED_OUT, heartbeat.successesSampledOut());
+    }
+    if (heartbeat.templateOverflows() > 0) {
+      json.number(EventFields.TEMPLATE_OVERFLOWS, heartbeat.templateOverflows());
+    }
+    return json.finish();
   }
 }

@@ -48,6 +48,10 @@ public final class EventFields {
   public static final String EVENTS_DROPPED_ENCODE_FAILED = "agent.events.dropped.encode_failed";
   public static final String SEND_FAILURES = "agent.send_failures";
   public static final String QUEUE_DEPTH = "agent.queue.depth";
+  /** Optional, written when not 0: successes left out by sampling. */
+  public static final String SUCCESSES_SAMPLED_OUT = "agent.successes.sampled_out";
+  /** Optional, written when not 0: responses whose endpoint template became {@code /{overflow}}. */
+  public static final String TEMPLATE_OVERFLOWS = "agent.templates.overflow";
 
   /** The value of {@link #EVENT_TYPE} for one HTTP response (or one failed attempt). */
   public static final String TYPE_HTTP_RESPONSE = "http.response";

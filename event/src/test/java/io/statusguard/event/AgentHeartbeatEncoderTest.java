@@ -67,6 +67,20 @@ class AgentHeartbeatEncoderTest {
   }
 
   @Test
+  void writesTheOptionalSamplingAndOverflowCountsOnlyWhenThereAreAny() throws Exception {
+    JsonNode written = JSON.readTree(AgentHeartbeatEncoder.encode(
+        heartbeat().successesSampledOut(900).templateOverflows(7).build()));
+    JsonNode properties = schema().get("properties");
+
+    assertThat(written.get(EventFields.SUCCESSES_SAMPLED_OUT).asLong()).isEqualTo(900);
+    assertThat(written.get(EventFields.TEMPLATE_OVERFLOWS).asLong()).isEqualTo(7);
+    assertThat(properties.has(EventFields.SUCCESSES_SAMPLED_OUT)).isTrue();
+    assertThat(properties.has(EventFields.TEMPLATE_OVERFLOWS)).isTrue();
+    assertThat(JSON.readTree(AgentHeartbeatEncoder.encode(heartbeat().build()))
+        .has(EventFields.SUCCESSES_SAMPLED_OUT)).isFalse();
+  }
+
+  @Test
   void escapesIdentityValuesLikeTheResponseEvent() throws Exception {
     String hostile = "svc\"\\\n\u0001";
     JsonNode written =

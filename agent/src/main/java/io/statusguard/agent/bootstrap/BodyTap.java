@@ -46,6 +46,15 @@ public final class BodyTap {
     return new BodyTap(observation, contentEncoding, onEnd);
   }
 
+  /**
+   * Whether a response with {@code status} may have its body captured at all (207, or 400 and above),
+   * so that instrumentation can skip what it would only compute for the sink, such as a header
+   * lookup, on every other response.
+   */
+  public static boolean mayCapture(int status) {
+    return status == 207 || status >= 400;
+  }
+
   /** Wraps {@code body} so that what the application reads is copied into {@code tap}; {@code body} itself when there is no tap. */
   public static InputStream tee(InputStream body, BodyTap tap) {
     return tap == null || body == null ? body : new TappedInputStream(body, tap);

@@ -1,7 +1,6 @@
 package io.statusguard.agent.bootstrap;
 
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 
 /** The sink that drops every observation, used while no agent runtime is active. */
 enum DiscardingSink implements ResponseSink {
@@ -11,7 +10,9 @@ enum DiscardingSink implements ResponseSink {
   public void onResponse(ResponseObservation observation) {}
 
   @Override
-  public void onExchange(CompletableFuture<?> response, String method, URI uri, long startNanos) {}
+  public Object onExchange(String method, URI uri, Object bodyHandler, long startNanos) {
+    return bodyHandler;
+  }
 
   @Override
   public BodyTap onResponseBody(ResponseObservation observation, String contentEncoding) {

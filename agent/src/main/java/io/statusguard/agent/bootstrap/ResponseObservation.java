@@ -45,6 +45,7 @@ public final class ResponseObservation {
   private final long endNanos;
   private final String contentType;
   private final long timeUnixMs;
+  private final BodyTap body;
 
   private ResponseObservation(String clientLibrary, String method, URI uri, URL url,
       String urlString, int status, Throwable failure, long startNanos, long endNanos,
@@ -72,6 +73,26 @@ public final class ResponseObservation {
     this.endNanos = endNanos;
     this.contentType = contentType;
     this.timeUnixMs = System.currentTimeMillis();
+    this.body = null;
+  }
+
+  private ResponseObservation(ResponseObservation observation, BodyTap body) {
+    this.clientLibrary = observation.clientLibrary;
+    this.method = observation.method;
+    this.uri = observation.uri;
+    this.url = observation.url;
+    this.urlString = observation.urlString;
+    this.originScheme = observation.originScheme;
+    this.originHost = observation.originHost;
+    this.originPort = observation.originPort;
+    this.requestTarget = observation.requestTarget;
+    this.status = observation.status;
+    this.failure = observation.failure;
+    this.startNanos = observation.startNanos;
+    this.endNanos = observation.endNanos;
+    this.contentType = observation.contentType;
+    this.timeUnixMs = observation.timeUnixMs;
+    this.body = body;
   }
 
   /**
@@ -196,5 +217,18 @@ public final class ResponseObservation {
 
   public long timeUnixMs() {
     return timeUnixMs;
+  }
+
+  /**
+   * This observation with the ended tap of its body, whose captured bytes the publisher reads. Only
+   * observations whose body was tapped pay for this copy.
+   */
+  public ResponseObservation withBody(BodyTap body) {
+    return new ResponseObservation(this, body);
+  }
+
+  /** The ended tap of the response's body, or null when the body was not captured. */
+  public BodyTap body() {
+    return body;
   }
 }

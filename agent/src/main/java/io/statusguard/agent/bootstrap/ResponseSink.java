@@ -1,7 +1,6 @@
 package io.statusguard.agent.bootstrap;
 
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Where instrumented JDK code reports responses. Called on application threads (and on the JDK HTTP
@@ -18,10 +17,13 @@ public interface ResponseSink {
   void onResponse(ResponseObservation observation);
 
   /**
-   * The JDK HTTP client started an exchange whose outcome {@code response} will carry; the sink attaches
-   * to it and reports one observation per physical response once it completes.
+   * The JDK HTTP client starts an exchange for {@code method} {@code uri} whose response body the
+   * application's {@code bodyHandler} (a {@code java.net.http.HttpResponse.BodyHandler}) reads. Returns
+   * the handler the client uses instead: {@code bodyHandler} itself, or an {@link ObservedExchange}
+   * that passes everything through unchanged, sees the final response (and its body, through {@link
+   * #onResponseBody}) and reports one observation per physical response.
    */
-  void onExchange(CompletableFuture<?> response, String method, URI uri, long startNanos);
+  Object onExchange(String method, URI uri, Object bodyHandler, long startNanos);
 
   /**
    * One physical response whose body the application may read next. Returns null when the body is of no

@@ -1,6 +1,11 @@
 package io.statusguard.agent.config;
 
+import io.statusguard.agent.endpoint.EndpointTemplater;
+import io.statusguard.agent.profile.ProfileMode;
+import io.statusguard.agent.profile.ProfileReader;
 import io.statusguard.event.EventTopic;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
@@ -39,6 +44,18 @@ public final class AgentConfig {
   public static final String FLUSH_TIMEOUT_MS = "flush.timeout.ms";
   public static final String ENABLED = "enabled";
   public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
+  /** Whether the agent reads SC, EC and EM from the error bodies the application reads. */
+  public static final String BODY_CAPTURE = "body.capture";
+  /** How long an error body may stay open before its event leaves without waiting for the rest. */
+  public static final String BODY_WAIT_MS = "body.wait.ms";
+  /** A provider profile: a YAML file, or {@code classpath:} and a resource name. */
+  public static final String PROFILE = "profile";
+  /** {@code replace} (the default) or {@code extend}: whether the built-in profile still applies. */
+  public static final String PROFILE_MODE = "profile.mode";
+  /** How many distinct generic endpoint templates a host may get, {@code /{overflow}} included. */
+  public static final String TEMPLATES_MAX_PER_HOST = "templates.max.per.host";
+  /** Above this many successes per second, successes are sampled (and weighted); 0: never. */
+  public static final String SAMPLING_SUCCESSES_PER_SECOND = "sampling.successes.per.second";
   /** A properties file with any of the other keys, for settings that do not belong on a command line. */
   public static final String CONFIG_FILE = "config.file";
   /** Prefix of the keys passed to the Kafka producer, e.g. {@code kafka.security.protocol}. */
@@ -48,6 +65,12 @@ public final class AgentConfig {
   public static final int DEFAULT_QUEUE_CAPACITY = 8192;
   public static final long DEFAULT_FLUSH_TIMEOUT_MS = 2000;
   public static final long DEFAULT_HEARTBEAT_INTERVAL_MS = 10_000;
+  public static final long DEFAULT_BODY_WAIT_MS = 2000;
+  static final long MAX_BODY_WAIT_MS = 60_000;
+  public static final int DEFAULT_TEMPLATES_MAX_PER_HOST =
+      EndpointTemplater.DEFAULT_MAX_TEMPLATES_PER_HOST;
+  static final int MAX_TEMPLATES_MAX_PER_HOST = 100_000;
+  static final long MAX_SAMPLING_SUCCESSES_PER_SECOND = 1_000_000_000;
   static final int MAX_QUEUE_CAPACITY = 1 << 20;
   static final long MAX_FLUSH_TIMEOUT_MS = 60_000;
   static final int MAX_NAME_LENGTH = 128;
@@ -59,7 +82,8 @@ public final class AgentConfig {
   private static final String ENVIRONMENT_PREFIX = "STATUSGUARD_";
   private static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, SERVICE_NAME, SERVICE_INSTANCE_ID,
       EGRESS_GROUP, TOPIC, QUEUE_CAPACITY, FLUSH_TIMEOUT_MS, ENABLED, HEARTBEAT_INTERVAL_MS,
-      CONFIG_FILE);
+      CONFIG_FILE, BODY_CAPTURE, BODY_WAIT_MS, TEMPLATES_MAX_PER_HOST,
+      SAMPLING_SUCCESSES_PER_SECOND, PROFILE, PROFILE_MODE);
   private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
   private static final Pattern SERVER = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9._-]+):(\\d{1,5})");
 
@@ -72,6 +96,12 @@ public final class AgentConfig {
   private final long flushTimeoutMs;
   private final boolean enabled;
   private final long heartbeatIntervalMs;
+  private final boolean bodyCapture;
+  private final long bodyWaitMs;
+  private final int templatesMaxPerHost;
+  private final long samplingSuccessesPerSecond;
+  private final String profile;
+  private final ProfileMode profileMode;
   private final String configFile;
   private final Map<String, String> kafkaProperties;
   private final SecretMask secrets;
@@ -88,6 +118,15 @@ public final class AgentConfig {
     this.flushTimeoutMs = parseLong(values, FLUSH_TIMEOUT_MS, DEFAULT_FLUSH_TIMEOUT_MS, 0,
         MAX_FLUSH_TIMEOUT_MS);
     this.heartbeatIntervalMs = parseHeartbeatInterval(values);
+    this.bodyCapture = parseBoolean(values, BODY_CAPTURE, true);
+    this.bodyWaitMs = parseLong(values, BODY_WAIT_MS, DEFAULT_BODY_WAIT_MS, 1, MAX_BODY_WAIT_MS);
+    // Two at least: one real template besides the overflow one.
+    this.templatesMaxPerHost = (int) parseLong(values, TEMPLATES_MAX_PER_HOST,
+        DEFAULT_TEMPLATES_MAX_PER_HOST, 2, MAX_TEMPLATES_MAX_PER_HOST);
+    this.samplingSuccessesPerSecond = parseLong(values, SAMPLING_SUCCESSES_PER_SECOND, 0, 0,
+        MAX_SAMPLING_SUCCESSES_PER_SECOND);
+    this.profile = values.get(PROFILE);
+    this.profileMode = parseProfileMode(values);
     this.configFile = values.get(CONFIG_FILE);
     Map<String, String> kafka = new TreeMap<>();
     for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -164,6 +203,7 @@ public final class AgentConfig {
       }
     }
     KafkaSettingsCheck.check(kafkaProperties);
+    requireProfile();
     return this;
   }
 
@@ -207,6 +247,36 @@ public final class AgentConfig {
     return heartbeatIntervalMs;
   }
 
+  /** Whether error bodies the application reads are captured for their SC, EC and EM. */
+  public boolean bodyCapture() {
+    return bodyCapture;
+  }
+
+  /** The longest an error response's event waits for the application to finish its body. */
+  public long bodyWaitMs() {
+    return bodyWaitMs;
+  }
+
+  /** Where the user's provider profile is, or null for the built-in one alone. */
+  public String profile() {
+    return profile;
+  }
+
+  /** How the user's provider profile combines with the built-in one. */
+  public ProfileMode profileMode() {
+    return profileMode;
+  }
+
+  /** The most distinct generic endpoint templates one host gets, {@code /{overflow}} included. */
+  public int templatesMaxPerHost() {
+    return templatesMaxPerHost;
+  }
+
+  /** Successes per second above which successes are sampled; 0 when they never are. */
+  public long samplingSuccessesPerSecond() {
+    return samplingSuccessesPerSecond;
+  }
+
   /** The properties file the configuration was read from, or null. */
   public String configFile() {
     return configFile;
@@ -228,7 +298,10 @@ public final class AgentConfig {
     return "AgentConfig{bootstrapServers=" + bootstrapServers + ", serviceName=" + serviceName
         + ", serviceInstanceId=" + serviceInstanceId + ", egressGroup=" + egressGroup + ", topic="
         + topic + ", queueCapacity=" + queueCapacity + ", flushTimeoutMs=" + flushTimeoutMs
-        + ", heartbeatIntervalMs=" + heartbeatIntervalMs + ", enabled=" + enabled
+        + ", heartbeatIntervalMs=" + heartbeatIntervalMs + ", bodyCapture=" + bodyCapture
+        + ", bodyWaitMs=" + bodyWaitMs + ", templatesMaxPerHost=" + templatesMaxPerHost
+        + ", samplingSuccessesPerSecond=" + samplingSuccessesPerSecond + ", enabled=" + enabled
+        + ", profile=" + profile + ", profileMode=" + profileMode
         + ", configFile=" + configFile + ", kafka=" + kafkaProperties.keySet() + '}';
   }
 
@@ -329,6 +402,49 @@ public final class AgentConfig {
       return false;
     }
     throw new InvalidConfigException(key + " must be true or false, got '" + value + "'");
+  }
+
+  private static ProfileMode parseProfileMode(Map<String, String> values)
+      throws InvalidConfigException {
+    String value = values.get(PROFILE_MODE);
+    if (value == null) {
+      return ProfileMode.REPLACE;
+    }
+    for (ProfileMode mode : ProfileMode.values()) {
+      if (mode.name().equalsIgnoreCase(value)) {
+        return mode;
+      }
+    }
+    throw new InvalidConfigException(PROFILE_MODE + " must be replace or extend, got '" + value
+        + "'");
+  }
+
+  /**
+   * Checks that the profile can be found. Its content is read and checked later, on the publisher
+   * thread when it first has work, as YAML parsing has no place on the application's startup path.
+   */
+  private void requireProfile() throws InvalidConfigException {
+    if (profile == null) {
+      if (profileMode != ProfileMode.REPLACE) {
+        throw new InvalidConfigException(PROFILE_MODE + "=" + profileMode.name().toLowerCase(
+            Locale.ROOT) + " needs " + PROFILE + " (the profile that extends the built-in one)");
+      }
+      return;
+    }
+    if (profile.isBlank()) {
+      throw new InvalidConfigException(PROFILE + " must name a YAML file or "
+          + ProfileReader.CLASSPATH_PREFIX + "<resource>");
+    }
+    if (profile.startsWith(ProfileReader.CLASSPATH_PREFIX)) {
+      return;
+    }
+    try {
+      if (!Files.isRegularFile(Paths.get(profile)) || !Files.isReadable(Paths.get(profile))) {
+        throw new InvalidConfigException(PROFILE + " '" + profile + "' is not a readable file");
+      }
+    } catch (InvalidPathException e) {
+      throw new InvalidConfigException(PROFILE + " '" + profile + "' is not a valid path");
+    }
   }
 
   private static long parseHeartbeatInterval(Map<String, String> values)

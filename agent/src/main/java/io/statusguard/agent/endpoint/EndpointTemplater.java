@@ -1,5 +1,7 @@
 package io.statusguard.agent.endpoint;
 
+import io.statusguard.agent.profile.ProviderRoute;
+import io.statusguard.agent.secret.SecretScrubber;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,9 +11,12 @@ import java.util.Set;
 
 /**
  * Reduces a request target to an {@link Endpoint} that is safe to publish and of bounded cardinality.
- * A route of the provider names the operation and its placeholders; any other path keeps its fixed
- * words and has every identifier-like segment replaced by {@value #ID}. Each host gets at most
- * {@code maxTemplatesPerHost} distinct generic templates; later ones become {@value #OVERFLOW}.
+ * A route of a provider profile that applies to the host names the operation and its placeholders
+ * (and the resource and client ids it marks); any other path keeps its fixed words and has every
+ * identifier-like segment replaced by {@value #ID}, as has any segment in which {@link SecretScrubber}
+ * finds a secret. Each host gets at most {@code maxTemplatesPerHost} distinct generic templates,
+ * {@value #OVERFLOW} included: once it has used up the others, new ones become {@value #OVERFLOW},
+ * and each such request is counted.
  *
  * <p>Not thread-safe: confined to the publisher thread.
  */
@@ -27,7 +32,8 @@ public final class EndpointTemplater {
   private final int maxTemplatesPerHost;
   private final int maxHosts;
   private final Map<String, Set<String>> templatesByHost = new HashMap<>();
-  private long overflowCount;
+  /** Written by the confined thread only, read by JMX and heartbeats. */
+  private volatile long overflowCount;
 
   private EndpointTemplater(ProviderRoutes routes, int maxTemplatesPerHost, int maxHosts) {
     this.routes = Objects.requireNonNull(routes, "routes");
@@ -55,14 +61,17 @@ public final class EndpointTemplater {
   public Endpoint template(String method, String host, int port, String rawPath, String rawQuery) {
     List<String> segments = UriComponents.pathSegments(rawPath);
     List<String> queryNames = UriComponents.queryNames(rawQuery);
-    ProviderRoute route = routes.match(method, segments, queryNames);
+    ProviderRoute route = routes.match(method, host, segments, queryNames);
     if (route != null) {
-      return Endpoint.of(route.pattern(), route.operation(), queryNames);
+      return RouteValues.endpoint(route, segments, rawQuery, queryNames);
     }
     return Endpoint.of(admit(host + ':' + port, generic(segments)), null, queryNames);
   }
 
-  /** How many requests got {@value #OVERFLOW} because their host had used up its templates. */
+  /**
+   * How many requests got {@value #OVERFLOW} because their host had used up its templates (or too
+   * many hosts were seen). Any thread may read it.
+   */
   public long overflowCount() {
     return overflowCount;
   }
@@ -79,16 +88,22 @@ public final class EndpointTemplater {
         break;
       }
       String segment = segments.get(i);
-      template.append(IdentifierShapes.isIdentifier(segment) ? ID : segment);
+      template.append(isKeptVerbatim(segment) ? segment : ID);
     }
     return template.toString();
+  }
+
+  /** Whether a segment is a fixed word of the API, safe to publish as it is. */
+  static boolean isKeptVerbatim(String segment) {
+    // The scrubber is the last guard: a word the shapes let through must hold no secret either.
+    return !IdentifierShapes.isIdentifier(segment) && SecretScrubber.scrub(segment) == segment;
   }
 
   private String admit(String hostKey, String template) {
     Set<String> templates = templatesByHost.get(hostKey);
     if (templates == null) {
       if (templatesByHost.size() >= maxHosts) {
-        overflowCount++;
+        overflowCount = overflowCount + 1;
         return OVERFLOW;
       }
       templates = new HashSet<>();
@@ -97,8 +112,9 @@ public final class EndpointTemplater {
     if (templates.contains(template)) {
       return template;
     }
-    if (templates.size() >= maxTemplatesPerHost) {
-      overflowCount++;
+    // One place of the bound is kept for the overflow template itself.
+    if (templates.size() >= maxTemplatesPerHost - 1) {
+      overflowCount = overflowCount + 1;
       return OVERFLOW;
     }
     templates.add(template);

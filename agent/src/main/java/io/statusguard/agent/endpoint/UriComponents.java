@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits a raw (percent-encoded) path into decoded segments and a raw query into parameter names,
@@ -20,6 +21,8 @@ final class UriComponents {
   static final int MAX_QUERY_NAME_LENGTH = 64;
   /** A query longer than this is not even scanned to the end. */
   private static final int MAX_QUERY_SCAN = 4096;
+  /** Compiled once: {@code String.split} would compile a character class on every call. */
+  private static final Pattern PARAMETER_SEPARATOR = Pattern.compile("[&;]");
 
   private UriComponents() {}
 
@@ -58,7 +61,7 @@ final class UriComponents {
     }
     String query = rawQuery.length() > MAX_QUERY_SCAN ? rawQuery.substring(0, MAX_QUERY_SCAN) : rawQuery;
     Set<String> names = new LinkedHashSet<>();
-    for (String parameter : query.split("[&;]")) {
+    for (String parameter : PARAMETER_SEPARATOR.split(query)) {
       int equals = parameter.indexOf('=');
       if (equals >= 0) {
         addName(names, parameter.substring(0, equals));
@@ -74,6 +77,34 @@ final class UriComponents {
     return List.copyOf(names);
   }
 
+  /**
+   * The decoded value of the first parameter named {@code name} (any case) in {@code rawQuery}, or
+   * null when there is none or its value is longer than {@code maxLength} (percent-encoded: three
+   * times that) or goes past the part of the query that is scanned. Only a route that marks
+   * the parameter as an identifier asks for it: query values are otherwise never read.
+   */
+  static String queryValue(String rawQuery, String name, int maxLength) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return null;
+    }
+    int end = Math.min(rawQuery.length(), MAX_QUERY_SCAN);
+    for (int start = 0; start < end; ) {
+      int next = start;
+      while (next < end && rawQuery.charAt(next) != '&' && rawQuery.charAt(next) != ';') {
+        next++;
+      }
+      int equals = rawQuery.indexOf('=', start);
+      if (equals >= 0 && equals < next
+          && decode(rawQuery.substring(start, equals), true).equalsIgnoreCase(name)) {
+        boolean cut = next == end && end < rawQuery.length();
+        return cut || next - equals - 1 > 3 * maxLength ? null
+            : decode(rawQuery.substring(equals + 1, next), true);
+      }
+      start = next + 1;
+    }
+    return null;
+  }
+
   private static void addName(Set<String> names, String rawName) {
     if (rawName.isEmpty() || names.size() >= MAX_QUERY_NAMES) {
       return;
@@ -82,7 +113,7 @@ final class UriComponents {
     if (name.isEmpty()) {
       return;
     }
-    names.add(name.length() > MAX_QUERY_NAME_LENGTH || IdentifierShapes.isIdentifier(name)
+    names.add(name.length() > MAX_QUERY_NAME_LENGTH || !EndpointTemplater.isKeptVerbatim(name)
         ? EndpointTemplater.ID : name);
   }
 

@@ -119,6 +119,21 @@ public final class AgentHealth implements AgentHealthMXBean {
   }
 
   @Override
+  public long getSuccessesSampledOut() {
+    return counters.sampledOut();
+  }
+
+  @Override
+  public long getTemplateOverflows() {
+    return counters.templateOverflows();
+  }
+
+  @Override
+  public long getErrorBodiesNotCaptured() {
+    return counters.bodiesNotCaptured();
+  }
+
+  @Override
   public int getQueueDepth() {
     return counters.queueDepth();
   }

@@ -24,6 +24,21 @@ public interface AgentHealthMXBean {
   /** Sends Kafka rejected or that failed to complete. */
   long getSendFailures();
 
+  /** Successes that became no event because of sampling ({@code sampling.successes.per.second}). */
+  long getSuccessesSampledOut();
+
+  /**
+   * Responses whose endpoint template became {@code /{overflow}}: their host had used up its
+   * {@code templates.max.per.host} distinct templates.
+   */
+  long getTemplateOverflows();
+
+  /**
+   * Error responses whose event left without their body's SC, EC and EM, because too many error
+   * bodies were open at once.
+   */
+  long getErrorBodiesNotCaptured();
+
   /** Observations waiting for the publisher thread. */
   int getQueueDepth();
 

@@ -4,17 +4,23 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import io.statusguard.agent.instrumentation.apachehttp4.AsyncContentInstrumentation;
 import io.statusguard.agent.instrumentation.apachehttp4.AsyncExchangeHandlerInstrumentation;
 import io.statusguard.agent.instrumentation.apachehttp4.ClientExecInstrumentation;
+import io.statusguard.agent.instrumentation.apachehttp4.ContentDecoderInstrumentation;
 import io.statusguard.agent.instrumentation.apachehttp4.LegacyDirectorInstrumentation;
 import io.statusguard.agent.instrumentation.apachehttp4.RequestExecutorInstrumentation;
 import io.statusguard.agent.instrumentation.apachehttp5.AsyncAttemptInstrumentation;
+import io.statusguard.agent.instrumentation.apachehttp5.AsyncBodyInstrumentation;
 import io.statusguard.agent.instrumentation.apachehttp5.ConnectExecInstrumentation;
 import io.statusguard.agent.instrumentation.apachehttp5.MinimalClientInstrumentation;
 import io.statusguard.agent.instrumentation.jdkhttp.HttpClientInstrumentation;
+import io.statusguard.agent.instrumentation.jdkhttp.MultiExchangeInstrumentation;
 import io.statusguard.agent.instrumentation.jetty.HttpExchangeInstrumentation;
+import io.statusguard.agent.instrumentation.jetty.HttpReceiverInstrumentation;
 import io.statusguard.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.statusguard.agent.instrumentation.reactornetty.HttpClientHandlerInstrumentation;
+import io.statusguard.agent.instrumentation.reactornetty.HttpClientOperationsInstrumentation;
 import io.statusguard.agent.instrumentation.reactornetty.HttpIoHandlerObserverInstrumentation;
 import io.statusguard.agent.instrumentation.reactornetty.HttpObserverInstrumentation;
 import io.statusguard.agent.instrumentation.urlconnection.HttpsConnectInstrumentation;
@@ -37,17 +43,22 @@ public final class InstrumentationInstaller {
 
   /** The classes this agent version instruments. */
   public static List<TypeInstrumentation> builtIn() {
-    return List.of(new HttpClientInstrumentation(), new UrlConnectionInstrumentation(),
+    return List.of(new HttpClientInstrumentation(), new MultiExchangeInstrumentation(),
+        new UrlConnectionInstrumentation(),
         new HttpsConnectInstrumentation(),
         new HttpObserverInstrumentation(), new HttpIoHandlerObserverInstrumentation(),
-        new HttpClientHandlerInstrumentation(),
-        new HttpExchangeInstrumentation(),
+        new HttpClientHandlerInstrumentation(), new HttpClientOperationsInstrumentation(),
+        new HttpExchangeInstrumentation(), new HttpReceiverInstrumentation(),
         new OkHttpInstrumentation(),
         new RequestExecutorInstrumentation(), ClientExecInstrumentation.main(),
         ClientExecInstrumentation.minimal(), new LegacyDirectorInstrumentation(),
-        new AsyncExchangeHandlerInstrumentation(),
+        new AsyncExchangeHandlerInstrumentation(), AsyncContentInstrumentation.defaultHandler(),
+        AsyncContentInstrumentation.minimalHandler(), AsyncContentInstrumentation.pipeliningHandler(),
+        ContentDecoderInstrumentation.lengthDelimited(), ContentDecoderInstrumentation.chunked(),
+        ContentDecoderInstrumentation.identity(),
         new ConnectExecInstrumentation(), new MinimalClientInstrumentation(),
-        new AsyncAttemptInstrumentation());
+        new AsyncAttemptInstrumentation(), AsyncBodyInstrumentation.negotiating(),
+        AsyncBodyInstrumentation.http2Only());
   }
 
   /**

@@ -4,10 +4,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
- * What the agent did with the responses it saw: sent, or dropped and why. Every response seen ends
- * up sent or dropped, except those still on their way; the exit summary counts those as
+ * What the agent did with the responses it saw: sent, sampled out (successes above the sampling
+ * limit, which the weight of those sent stands for), or dropped and why. Every response seen ends up
+ * sent, sampled out or dropped, except those still on their way; the exit summary counts those as
  * {@code send_failed}. Thread-safe; recording is a striped increment, cheap on application threads.
  */
 public final class AgentCounters {
@@ -15,8 +17,11 @@ public final class AgentCounters {
   private final LongAdder sent = new LongAdder();
   private final LongAdder sendFailures = new LongAdder();
   private final LongAdder heartbeatsSent = new LongAdder();
+  private final LongAdder sampledOut = new LongAdder();
   private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
   private volatile IntSupplier queueDepth = () -> 0;
+  private volatile LongSupplier templateOverflows = () -> 0;
+  private volatile LongSupplier bodiesNotCaptured = () -> 0;
 
   public AgentCounters() {
     for (DropReason reason : DropReason.values()) {
@@ -51,6 +56,19 @@ public final class AgentCounters {
     this.queueDepth = depth;
   }
 
+  /** A success the sampler left out: no event, no drop. */
+  void recordSampledOut() {
+    sampledOut.increment();
+  }
+
+  void reportTemplateOverflows(LongSupplier overflows) {
+    this.templateOverflows = overflows;
+  }
+
+  void reportBodiesNotCaptured(LongSupplier notCaptured) {
+    this.bodiesNotCaptured = notCaptured;
+  }
+
   /** Responses observed by the instrumentation. */
   public long seen() {
     return seen.sum();
@@ -83,28 +101,48 @@ public final class AgentCounters {
     return heartbeatsSent.sum();
   }
 
+  /** Successes that became no event because of sampling. */
+  public long sampledOut() {
+    return sampledOut.sum();
+  }
+
+  /** Responses whose endpoint became {@code /{overflow}}: their host had used up its templates. */
+  public long templateOverflows() {
+    return templateOverflows.getAsLong();
+  }
+
+  /** Error responses reported without their body's details: too many bodies were open at once. */
+  public long bodiesNotCaptured() {
+    return bodiesNotCaptured.getAsLong();
+  }
+
   /** Observations waiting for the publisher thread. */
   public int queueDepth() {
     return queueDepth.getAsInt();
   }
 
-  /** Responses seen but neither sent nor dropped yet: queued, or handed to Kafka and unanswered. */
+  /**
+   * Responses seen but neither sent, sampled out nor dropped yet: queued, or handed to Kafka and
+   * unanswered.
+   */
   public long outstanding() {
-    return Math.max(0, seen() - sent() - droppedTotal());
+    return Math.max(0, seen() - sent() - sampledOut() - droppedTotal());
   }
 
   /**
    * The one line printed when the JVM stops; what is still outstanding then is reported as
-   * {@code send_failed}, since it will never be delivered. End-to-end tests parse this format.
+   * {@code send_failed}, since it will never be delivered. Sampled-out successes are added at the
+   * end, when there are any. End-to-end tests parse this format.
    */
   public String stoppedLine() {
     long outstanding = outstanding();
     long queueFull = dropped(DropReason.QUEUE_FULL);
     long sendFailed = dropped(DropReason.SEND_FAILED) + outstanding;
     long encodeFailed = dropped(DropReason.ENCODE_FAILED);
+    long sampled = sampledOut();
     return "[statusguard] agent stopped: seen=" + seen() + " sent=" + sent()
         + " dropped=" + (queueFull + sendFailed + encodeFailed)
         + " (queue_full=" + queueFull + " send_failed=" + sendFailed
-        + " encode_failed=" + encodeFailed + ")";
+        + " encode_failed=" + encodeFailed + ")" + (sampled == 0 ? "" : " sampled_out=" + sampled);
   }
 }

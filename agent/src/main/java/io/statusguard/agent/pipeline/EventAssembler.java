@@ -1,8 +1,10 @@
 package io.statusguard.agent.pipeline;
 
+import io.statusguard.agent.body.ErrorDetails;
 import io.statusguard.agent.bootstrap.ResponseObservation;
 import io.statusguard.agent.endpoint.Endpoint;
 import io.statusguard.agent.endpoint.EndpointTemplater;
+import io.statusguard.agent.secret.SecretScrubber;
 import io.statusguard.event.ResponseEvent;
 import java.net.HttpRetryException;
 import java.net.URI;
@@ -15,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Builds the {@link ResponseEvent} of an observation: the only place where request targets are read,
  * and they leave it as host, port and endpoint template only, never with a query value, user info or
- * fragment. Not thread-safe (its templater is not): confined to the publisher thread.
+ * fragment; a profile's route may add the resource and client ids it marks (a {@code referenceID}
+ * query value among them), masked. Not thread-safe (its templater is not): confined to the publisher
+ * thread.
  */
 final class EventAssembler {
   /** OpenTelemetry's name for a method outside the known set, which keeps the method bounded. */
@@ -43,12 +47,21 @@ final class EventAssembler {
 
   /** The event of {@code observation}; throws {@link IllegalArgumentException} if it has none. */
   ResponseEvent assemble(ResponseObservation observation) {
+    return assemble(observation, 1);
+  }
+
+  /**
+   * The event of {@code observation}, standing for {@code sampleWeight} responses (see {@link
+   * SuccessSampler}); throws {@link IllegalArgumentException} if it has none.
+   */
+  ResponseEvent assemble(ResponseObservation observation, double sampleWeight) {
     Target target = Target.of(observation);
     String method = method(observation.method());
     Endpoint endpoint = templater.template(method, target.host, target.port, target.rawPath,
         target.rawQuery);
     ResponseEvent.Builder event = ResponseEvent.builder()
         .timeUnixMs(observation.timeUnixMs())
+        .sampleWeight(sampleWeight)
         .serviceName(serviceName)
         .instanceId(instanceId)
         .egressGroup(egressGroup)
@@ -60,15 +73,27 @@ final class EventAssembler {
         .endpointTemplate(endpoint.template())
         .operation(endpoint.operation())
         .queryNames(endpoint.queryNames())
+        .resource(endpoint.resourceType(), endpoint.resourceId())
+        .providerClientId(endpoint.clientId())
         .durationMicros(TimeUnit.NANOSECONDS.toMicros(
             Math.max(0, observation.endNanos() - observation.startNanos())));
     int status = status(observation);
     if (status > 0) {
       event.status(status).contentType(mediaType(observation.contentType()));
+      if (observation.body() != null) {
+        withErrorDetails(event, ErrorDetails.read(observation.body(), observation.contentType()));
+      }
     } else {
       event.status(0).errorType(FailureClassifier.classify(observation.failure()));
     }
     return event.build();
+  }
+
+  private static void withErrorDetails(ResponseEvent.Builder event, ErrorDetails details) {
+    event.bodyFormat(details.format())
+        .providerStatus(details.providerStatus())
+        .providerErrorCode(details.errorCode())
+        .errorMessage(details.errorMessage());
   }
 
   private static int status(ResponseObservation observation) {
@@ -97,7 +122,7 @@ final class EventAssembler {
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
         .trim().toLowerCase(Locale.ROOT);
     return type.length() <= MAX_CONTENT_TYPE_LENGTH && MEDIA_TYPE.matcher(type).matches()
-        ? type : null;
+        && SecretScrubber.scrub(type) == type ? type : null;
   }
 
   /** Scheme, host, port and the raw path and query of a request target. */
@@ -213,6 +238,9 @@ final class EventAssembler {
       }
       String bare = host.startsWith("[") && host.endsWith("]")
           ? host.substring(1, host.length() - 1) : host;
+      if (SecretScrubber.scrub(bare) != bare) {
+        throw new IllegalArgumentException("a host that holds a card number or token");
+      }
       return bare.toLowerCase(Locale.ROOT);
     }
 

@@ -1,11 +1,13 @@
 package io.statusguard.agent.pipeline;
 
+import io.statusguard.agent.body.PendingBodies;
 import io.statusguard.agent.bootstrap.ResponseObservation;
 import io.statusguard.agent.config.AgentConfig;
 import io.statusguard.agent.endpoint.EndpointTemplater;
 import io.statusguard.agent.endpoint.ProviderRoutes;
+import io.statusguard.agent.profile.InvalidProfileException;
+import io.statusguard.agent.profile.ProfileReader;
 import io.statusguard.event.AgentHeartbeatEncoder;
-import io.statusguard.event.ResponseEvent;
 import io.statusguard.event.ResponseEventEncoder;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,12 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
  * Drains the observation queue on one daemon thread, {@value #THREAD_NAME}: it templates each
- * observation, builds and encodes its event and sends it to Kafka, keyed by egress group. Every
- * heartbeat interval, and once more as the JVM stops, it also sends a heartbeat with the same key.
+ * observation, builds and encodes its event and sends it to Kafka, keyed by egress group. It takes the
+ * queue in batches, lingering briefly after each, so that its wake-ups follow time rather than
+ * traffic. Every heartbeat interval, and once more as the JVM stops, it also sends a
+ * heartbeat with the same key.
  * The Kafka producer is created on that thread when the first observation or heartbeat is due, so an
  * application that stops before then never loads it; the publisher knows it only as an {@link
  * EventSender}, as Kafka lives in a class loader of its own. While Kafka is unreachable, one record
@@ -34,7 +39,14 @@ import java.util.function.Supplier;
 public final class EventPublisher {
   public static final String THREAD_NAME = "statusguard-publisher";
   static final int BATCH_SIZE = 512;
+  /** How long an idle publisher waits on the queue before it looks at the clock and the stop flag. */
   static final long POLL_MILLIS = 50;
+  /**
+   * How long the publisher waits, after publishing a batch, for the next one to gather. It bounds
+   * the rate a full queue absorbs (capacity per linger: 8,192 per 20 ms by default) and adds to an
+   * event's latency, which the analyzer measures in seconds.
+   */
+  static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   /** How long to wait before creating a producer again after its creation failed. */
   static final long PRODUCER_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -47,12 +59,17 @@ public final class EventPublisher {
   private final DeliveryHealth health;
   private final PrintStream err;
   private final Thread thread;
+  private final PendingBodies pendingBodies;
+  private final SuccessSampler sampler;
   private final AtomicBoolean probeInFlight = new AtomicBoolean();
+  /** The outcome of every event sent while Kafka is healthy: stateless, so one serves them all. */
+  private final Delivery eventDelivery = new Delivery(/* probe= */ false, /* heartbeat= */ false);
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean stopRequested;
   private volatile boolean rejected;
   private volatile long stopDeadlineNanos;
   private volatile EndpointTemplater templater;
+  private volatile ProviderRoutes routes;
 
   private EventSender sender;
   private long nextSenderAttemptNanos;
@@ -60,10 +77,24 @@ public final class EventPublisher {
   private boolean active;
   private String instanceId;
   private String egressGroup;
+  /** The egress group as every record's key: it routes one group's events to one partition. */
+  private byte[] recordKey;
   private EventAssembler assembler;
 
   EventPublisher(AgentConfig config, ObservationQueue queue, AgentCounters counters,
       Heartbeats heartbeats, Supplier<EventSender> senders, Listener listener, PrintStream err) {
+    this(config, queue, counters, heartbeats, senders, listener, err, null);
+  }
+
+  /** {@code pendingBodies}, when not null, are the error bodies whose wait this thread ends. */
+  EventPublisher(AgentConfig config, ObservationQueue queue, AgentCounters counters,
+      Heartbeats heartbeats, Supplier<EventSender> senders, Listener listener, PrintStream err,
+      PendingBodies pendingBodies) {
+    this.pendingBodies = pendingBodies;
+    if (pendingBodies != null) {
+      counters.reportBodiesNotCaptured(pendingBodies::overflowCount);
+    }
+    this.sampler = SuccessSampler.create(config.samplingSuccessesPerSecond());
     this.config = config;
     this.queue = queue;
     this.counters = counters;
@@ -77,12 +108,16 @@ public final class EventPublisher {
     thread.setContextClassLoader(EventPublisher.class.getClassLoader());
   }
 
-  /** A publisher sending to the Kafka cluster that {@code config} names. */
+  /**
+   * A publisher sending to the Kafka cluster that {@code config} names, which also ends the waits of
+   * {@code pendingBodies} that are over.
+   */
   public static EventPublisher create(AgentConfig config, ObservationQueue queue,
-      AgentCounters counters, Heartbeats heartbeats, Listener listener, PrintStream err) {
+      PendingBodies pendingBodies, AgentCounters counters, Heartbeats heartbeats,
+      Listener listener, PrintStream err) {
     KafkaClientLoader kafka = new KafkaClientLoader(EventPublisher.class.getClassLoader());
     return new EventPublisher(config, queue, counters, heartbeats, () -> kafka.newSender(config),
-        listener, err);
+        listener, err, pendingBodies);
   }
 
   public void start() {
@@ -100,6 +135,7 @@ public final class EventPublisher {
   public boolean stop(long timeoutMs) {
     stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     stopRequested = true;
+    LockSupport.unpark(thread);
     if (started.get()) {
       try {
         thread.join(Math.max(1, timeoutMs));
@@ -121,6 +157,15 @@ public final class EventPublisher {
     return current == null ? 0 : current.overflowCount();
   }
 
+  /**
+   * Whether responses from {@code host} (lower case) belong to a provider profile's hosts; every host
+   * does until the publisher has read the profiles, at its first event. Any thread; cheap.
+   */
+  public boolean isProfiledHost(String host) {
+    ProviderRoutes current = routes;
+    return current == null || current.appliesTo(host);
+  }
+
   /** Whether the last delivery (or attempt to create the producer) failed. */
   public boolean deliveryFailing() {
     return health.failing();
@@ -131,18 +176,27 @@ public final class EventPublisher {
       List<ResponseObservation> batch = new ArrayList<>(BATCH_SIZE);
       nextHeartbeatNanos = System.nanoTime() + heartbeats.intervalNanos();
       while (!stopRequested && !rejected) {
+        // Returns at once while observations keep coming; sleeps on the queue only when it is empty.
         ResponseObservation first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        boolean lingerNext = false;
         if (first != null) {
-          publish(first);
-          batch.clear();
-          queue.drainTo(batch, BATCH_SIZE);
+          batch.add(first);
+          queue.drainTo(batch, BATCH_SIZE - 1);
+          // A full batch means a backlog: the next one is taken at once.
+          lingerNext = batch.size() < BATCH_SIZE;
           for (ResponseObservation observation : batch) {
             publish(observation);
           }
+          batch.clear();
         }
         maybeSendHeartbeat();
+        endOverdueBodies();
+        if (lingerNext) {
+          linger();
+        }
       }
       if (!rejected) {
+        endAllBodies();
         drainUntilDeadline();
         sendLastHeartbeat();
       }
@@ -156,6 +210,36 @@ public final class EventPublisher {
     }
   }
 
+  /**
+   * Lets the next batch gather after one was published. While the publisher parks here it waits on
+   * no lock, so application threads that queue meanwhile wake nobody: under steady load the publisher
+   * wakes once per linger, by its own timer, rather than once per response. {@link #stop} cuts it
+   * short.
+   */
+  private void linger() {
+    long deadline = System.nanoTime() + LINGER_NANOS;
+    Thread self = Thread.currentThread();
+    // An interrupt ends the linger too (parking would return at once); the queue's poll reports it.
+    for (long left = LINGER_NANOS; left > 0 && !stopRequested && !self.isInterrupted();
+        left = deadline - System.nanoTime()) {
+      LockSupport.parkNanos(this, left);
+    }
+  }
+
+  /** Error bodies whose wait is over leave with what was read of them: their events join the queue. */
+  private void endOverdueBodies() {
+    if (pendingBodies != null) {
+      pendingBodies.endOverdue();
+    }
+  }
+
+  /** As the JVM stops, no event waits for its body any longer. */
+  private void endAllBodies() {
+    if (pendingBodies != null) {
+      pendingBodies.endAll();
+    }
+  }
+
   private void drainUntilDeadline() {
     ResponseObservation observation;
     while (!rejected && System.nanoTime() - stopDeadlineNanos < 0
@@ -165,12 +249,15 @@ public final class EventPublisher {
   }
 
   private void publish(ResponseObservation observation) {
-    byte[] key;
+    // Before assembly: a success sampled out costs no templating and no encoding.
+    double sampleWeight = sampler.weigh(observation.status(), observation.timeUnixMs());
+    if (sampleWeight == SuccessSampler.SAMPLED_OUT) {
+      counters.recordSampledOut();
+      return;
+    }
     byte[] value;
     try {
-      ResponseEvent event = assembler().assemble(observation);
-      key = event.egressGroup().getBytes(StandardCharsets.UTF_8);
-      value = ResponseEventEncoder.encode(event);
+      value = ResponseEventEncoder.encode(assembler().assemble(observation, sampleWeight));
     } catch (RuntimeException e) {
       counters.recordDropped(DropReason.ENCODE_FAILED);
       return;
@@ -184,7 +271,8 @@ public final class EventPublisher {
       counters.recordDropped(DropReason.SEND_FAILED);
       return;
     }
-    send(key, value, new Delivery(probe, /* heartbeat= */ false));
+    send(recordKey, value, probe ? new Delivery(/* probe= */ true, /* heartbeat= */ false)
+        : eventDelivery);
   }
 
   private void maybeSendHeartbeat() {
@@ -222,7 +310,7 @@ public final class EventPublisher {
 
   private void sendHeartbeat(boolean stopping, Delivery delivery) {
     identify();
-    send(egressGroup.getBytes(StandardCharsets.UTF_8),
+    send(recordKey,
         AgentHeartbeatEncoder.encode(heartbeats.take(instanceId, egressGroup, stopping)), delivery);
   }
 
@@ -239,11 +327,34 @@ public final class EventPublisher {
   private EventAssembler assembler() {
     if (assembler == null) {
       identify();
-      EndpointTemplater endpoints = EndpointTemplater.create(ProviderRoutes.builtIn());
+      EndpointTemplater endpoints = EndpointTemplater.create(readProfiles(),
+          config.templatesMaxPerHost(), EndpointTemplater.DEFAULT_MAX_HOSTS);
+      counters.reportTemplateOverflows(endpoints::overflowCount);
       assembler = new EventAssembler(config.serviceName(), instanceId, egressGroup, endpoints);
       templater = endpoints;
     }
     return assembler;
+  }
+
+  /**
+   * The provider profiles the configuration names, read here rather than at startup. A profile that
+   * does not validate disables the agent, as invalid configuration does; the throw drops the event.
+   */
+  private ProviderRoutes readProfiles() {
+    if (rejected) {
+      // The rest of a batch after the rejection: said once, dropped.
+      throw new IllegalStateException("the agent is disabled");
+    }
+    try {
+      ProviderRoutes read = ProviderRoutes.of(
+          ProfileReader.configured(config.profile(), config.profileMode()));
+      routes = read;
+      return read;
+    } catch (InvalidProfileException e) {
+      rejected = true;
+      listener.rejected(e.getMessage());
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /** Resolves this JVM's identity once, and tells the listener the publisher has work. */
@@ -253,6 +364,7 @@ public final class EventPublisher {
       // Host lookups may block for seconds: they happen here, on the publisher thread, once.
       instanceId = HostIdentity.instanceId(config.serviceInstanceId());
       egressGroup = HostIdentity.egressGroup(config.egressGroup());
+      recordKey = egressGroup.getBytes(StandardCharsets.UTF_8);
       listener.active();
     }
   }

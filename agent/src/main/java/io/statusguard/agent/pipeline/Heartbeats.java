@@ -77,6 +77,8 @@ public final class Heartbeats {
         .droppedEncodeFailed(counters.dropped(DropReason.ENCODE_FAILED))
         .sendFailures(counters.sendFailures())
         .queueDepth(counters.queueDepth())
+        .successesSampledOut(counters.sampledOut())
+        .templateOverflows(counters.templateOverflows())
         .build();
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,9 @@ class ResponseSinksTest {
 
     ResponseSink.NONE.onResponse(ResponseObservation.ofHttpClient("GET", URI.create("http://h/"),
         200, null, 0, 1, null));
-    ResponseSink.NONE.onExchange(new CompletableFuture<>(), "GET", URI.create("http://h/"), 0);
+    Object bodyHandler = new Object();
+    assertThat(ResponseSink.NONE.onExchange("GET", URI.create("http://h/"), bodyHandler, 0))
+        .isSameAs(bodyHandler);
     assertThat(ResponseSink.NONE.onResponseBody(ResponseObservation.ofHttpClient("GET",
         URI.create("http://h/"), 404, null, 0, 1, null), null)).isNull();
   }
@@ -36,8 +37,9 @@ class ResponseSinksTest {
       }
 
       @Override
-      public void onExchange(CompletableFuture<?> response, String method, URI uri,
-          long startNanos) {}
+      public Object onExchange(String method, URI uri, Object bodyHandler, long startNanos) {
+        return bodyHandler;
+      }
 
       @Override
       public BodyTap onResponseBody(ResponseObservation observation, String contentEncoding) {

@@ -3,6 +3,7 @@ package io.statusguard.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.statusguard.agent.profile.ProfileMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +43,8 @@ class AgentConfigTest {
     assertThat(config.flushTimeoutMs()).isEqualTo(2000);
     assertThat(config.enabled()).isTrue();
     assertThat(config.heartbeatIntervalMs()).isEqualTo(10_000);
+    assertThat(config.templatesMaxPerHost()).isEqualTo(200);
+    assertThat(config.samplingSuccessesPerSecond()).isZero();
     assertThat(config.configFile()).isNull();
     assertThat(config.kafkaProperties()).isEmpty();
   }
@@ -119,8 +122,19 @@ class AgentConfigTest {
     assertThat(config.enabled()).isFalse();
   }
 
+  @Test
+  void readsTheTemplateBoundAndTheSamplingLimit() throws InvalidConfigException {
+    AgentConfig config = parse("bootstrap.servers=k1:9092,templates.max.per.host=50,"
+        + "sampling.successes.per.second=100");
+
+    assertThat(config.templatesMaxPerHost()).isEqualTo(50);
+    assertThat(config.samplingSuccessesPerSecond()).isEqualTo(100);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "bootstrap.servers=a:1,templates.max.per.host=1 | templates.max.per.host must be an integer from 2 to 100000",
+      "bootstrap.servers=a:1,sampling.successes.per.second=-1 | sampling.successes.per.second must be an integer from 0",
       "service.name=x                                | bootstrap.servers is required",
       "bootstrap.servers=                            | bootstrap.servers is required",
       "bootstrap.servers=localhost                   | bootstrap.servers must be host:port entries",
@@ -286,6 +300,24 @@ class AgentConfigTest {
   }
 
   @Test
+  void capturesErrorBodiesForTwoSecondsByDefaultAndReadsBothBodySettings()
+      throws InvalidConfigException {
+    AgentConfig defaults = parse("bootstrap.servers=a:1");
+    AgentConfig configured = parse("bootstrap.servers=a:1,body.capture=false,body.wait.ms=500");
+
+    assertThat(defaults.bodyCapture()).isTrue();
+    assertThat(defaults.bodyWaitMs()).isEqualTo(2000);
+    assertThat(configured.bodyCapture()).isFalse();
+    assertThat(configured.bodyWaitMs()).isEqualTo(500);
+    assertThatThrownBy(() -> parse("bootstrap.servers=a:1,body.wait.ms=0"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("body.wait.ms must be an integer from 1 to 60000, got '0'");
+    assertThatThrownBy(() -> parse("bootstrap.servers=a:1,body.capture=maybe"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("body.capture must be true or false, got 'maybe'");
+  }
+
+  @Test
   void turnsHeartbeatsOffWithZero() throws InvalidConfigException {
     assertThat(parse("bootstrap.servers=a:1,heartbeat.interval.ms=0").heartbeatIntervalMs())
         .isZero();
@@ -326,5 +358,40 @@ class AgentConfigTest {
 
     assertThat(config.secrets().mask("Keystore was tampered with, or password trust-pw-1 was"
         + " incorrect")).isEqualTo("Keystore was tampered with, or password [hidden] was incorrect");
+  }
+
+  @Test
+  void usesTheBuiltInProfileAloneByDefault() throws InvalidConfigException {
+    AgentConfig config = parse("bootstrap.servers=k:9092");
+
+    assertThat(config.profile()).isNull();
+    assertThat(config.profileMode()).isEqualTo(ProfileMode.REPLACE);
+  }
+
+  @Test
+  void readsTheProfileAndItsMode() throws Exception {
+    Path profile = Files.writeString(folder.resolve("profile.yaml"), "hosts: [\"*\"]\nroutes: []\n");
+
+    AgentConfig fromFile = parse("bootstrap.servers=k:9092,profile=" + profile
+        + ",profile.mode=Extend");
+    AgentConfig fromClassPath = AgentConfig.parse("bootstrap.servers=k:9092",
+        Map.of("statusguard.profile", "classpath:profiles/mine.yaml"), NONE);
+
+    assertThat(fromFile.profile()).isEqualTo(profile.toString());
+    assertThat(fromFile.profileMode()).isEqualTo(ProfileMode.EXTEND);
+    assertThat(fromClassPath.profile()).isEqualTo("classpath:profiles/mine.yaml");
+  }
+
+  @Test
+  void rejectsAProfileItCannotFindOrAModeWithoutProfile() {
+    assertThatThrownBy(() -> parse("bootstrap.servers=k:9092,profile=" + folder.resolve("no.yaml")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("profile '" + folder.resolve("no.yaml") + "' is not a readable file");
+    assertThatThrownBy(() -> parse("bootstrap.servers=k:9092,profile=" + folder))
+        .hasMessageContaining("is not a readable file");
+    assertThatThrownBy(() -> parse("bootstrap.servers=k:9092,profile.mode=merge"))
+        .hasMessage("profile.mode must be replace or extend, got 'merge'");
+    assertThatThrownBy(() -> parse("bootstrap.servers=k:9092,profile.mode=extend"))
+        .hasMessage("profile.mode=extend needs profile (the profile that extends the built-in one)");
   }
 }

@@ -30,6 +30,12 @@ class EndpointTemplaterTest {
       "/search/john%20smith                                 | /search/{id}",
       "/users/jane.doe@example.com                          | /users/{id}",
       "/files/caf%C3%A9                                     | /files/{id}",
+      "/cards/4111-1111-1111-1111/check                     | /cards/{id}/check",
+      "/x/card4111111111111111                              | /x/{id}",
+      "/x/card%204111%201111%201111%201111                  | /x/{id}",
+      "/keys/a1b2c3                                         | /keys/{id}",
+      "/sessions/eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.       | /sessions/{id}",
+      "/auth/Bearer%20abc123def456                          | /auth/{id}",
   })
   void replacesIdentifiersWithPlaceholders(String rawPath, String expected) {
     assertThat(template(rawPath)).isEqualTo(expected);
@@ -79,6 +85,15 @@ class EndpointTemplaterTest {
 
     assertThat(endpoint.queryNames()).containsExactly("q", "token", "page", "flag");
     assertThat(endpoint.toString()).doesNotContain("secret", "abc.def", "again");
+  }
+
+  @Test
+  void hidesQueryNamesThatAreCardNumbersOrTokens() {
+    Endpoint endpoint = templater.template("GET", "api.example.com", 443, "/search",
+        "4111-1111-1111-1111&Bearer%20abc123&eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.=1&cvv%20123=2"
+            + "&page=3");
+
+    assertThat(endpoint.queryNames()).containsExactly("{id}", "page");
   }
 
   @Test
@@ -137,8 +152,10 @@ class EndpointTemplaterTest {
         bounded.template("GET", "a.example", 443, "/one", null).template(),
         bounded.template("GET", "b.example", 443, "/four", null).template());
 
-    assertThat(templates).containsExactly("/one", "/two", "/three", "/{overflow}", "/one", "/four");
-    assertThat(bounded.overflowCount()).isEqualTo(1);
+    // The bound counts the overflow template too: a host never has more than 3 distinct ones.
+    assertThat(templates).containsExactly("/one", "/two", "/{overflow}", "/{overflow}", "/one",
+        "/four");
+    assertThat(bounded.overflowCount()).isEqualTo(2);
   }
 
   @Test
@@ -155,7 +172,7 @@ class EndpointTemplaterTest {
 
   @Test
   void providerRoutesDoNotUseTheBudget() {
-    EndpointTemplater bounded = EndpointTemplater.create(ProviderRoutes.builtIn(), 1, 1);
+    EndpointTemplater bounded = EndpointTemplater.create(ProviderRoutes.builtIn(), 2, 1);
     bounded.template("GET", "p.example", 443, "/other", null);
 
     Endpoint endpoint = bounded.template("GET", "p.example", 443,

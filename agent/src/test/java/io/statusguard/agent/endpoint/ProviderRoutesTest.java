@@ -1,8 +1,12 @@
 package io.statusguard.agent.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.statusguard.agent.profile.HostPattern;
+import io.statusguard.agent.profile.ProviderProfile;
+import io.statusguard.agent.profile.ProviderRoute;
+import io.statusguard.agent.secret.SecretScrubber;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,41 +18,57 @@ class ProviderRoutesTest {
   private final EndpointTemplater templater = EndpointTemplater.create(ProviderRoutes.builtIn());
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "GET    | /v1/clients/C                         |                        | RetrieveClient      | /v1/clients/{ClientID}",
-      "POST   | /v1/clients/C/keys                    |                        | CreateKey           | /v1/clients/{ClientID}/keys",
-      "GET    | /v1/clients/C/keys/I                  |                        | RetrieveKey         | /v1/clients/{ClientID}/keys/{KeyID}",
-      "DELETE | /v1/clients/C/keys/I                  |                        | DeleteKey           | /v1/clients/{ClientID}/keys/{KeyID}",
-      "POST   | /v1/clients/C/cards                   | AVS+Fees               | QueryCard           | /v1/clients/{ClientID}/cards",
-      "POST   | /v1/clients/C/banks                   |                        | QueryBank           | /v1/clients/{ClientID}/banks",
-      "POST   | /v1/clients/C/ofac                    |                        | QueryOFAC           | /v1/clients/{ClientID}/ofac",
-      "POST   | /v1/clients/C/accounts                | RejectDuplicateCard    | CreateAccount       | /v1/clients/{ClientID}/accounts",
-      "GET    | /v1/clients/C/accounts/I              |                        | RetrieveAccount     | /v1/clients/{ClientID}/accounts/{AccountID}",
-      "GET    | /v1/clients/C/accounts                | referenceID=ref-1      | RetrieveAccount     | /v1/clients/{ClientID}/accounts",
-      "PUT    | /v1/clients/C/accounts/I              |                        | UpdateAccount       | /v1/clients/{ClientID}/accounts/{AccountID}",
-      "PUT    | /v2/clients/C/accounts/I              |                        | UpdateAccount       | /v2/clients/{ClientID}/accounts/{AccountID}",
-      "DELETE | /v1/clients/C/accounts/I              | DeleteDuplicateCard    | DeleteAccount       | /v1/clients/{ClientID}/accounts/{AccountID}",
-      "POST   | /v1/clients/C/transactions            | authorize              | CreateTransaction   | /v1/clients/{ClientID}/transactions",
-      "GET    | /v1/clients/C/transactions/I          |                        | RetrieveTransaction | /v1/clients/{ClientID}/transactions/{TransactionID}",
-      "GET    | /v1/clients/C/transactions            | referenceID=ref-1      | RetrieveTransaction | /v1/clients/{ClientID}/transactions",
-      "GET    | /v1/clients/C/transactions            | ReferenceId=ref-1      | RetrieveTransaction | /v1/clients/{ClientID}/transactions",
-      "PATCH  | /v1/clients/C/transactions/I          |                        | CaptureTransaction  | /v1/clients/{ClientID}/transactions/{TransactionID}",
-      "DELETE | /v1/clients/C/transactions/I          | void                   | DeleteTransaction   | /v1/clients/{ClientID}/transactions/{TransactionID}",
-      "DELETE | /v1/clients/C/transactions/I          | reversal               | DeleteTransaction   | /v1/clients/{ClientID}/transactions/{TransactionID}",
-      "DELETE | /v2/clients/C/transactions/rtp/R      |                        | DeleteRTPTransaction| /v2/clients/{ClientID}/transactions/rtp/{RTPNetworkID}",
-      "POST   | /v2/clients/C/subclients              |                        | CreateSubClient     | /v2/clients/{ClientID}/subclients",
-      "GET    | /v2/clients/C/subclients/1234         |                        | RetrieveSubClient   | /v2/clients/{ClientID}/subclients/{SubClientID}",
-      "GET    | /v4/clients/C/subclients              |                        | ListSubClients      | /v4/clients/{ClientID}/subclients",
+  @CsvSource(delimiter = '|', nullValues = "-", value = {
+      "GET    | /v1/clients/C                    | -                   | RetrieveClient      | /v1/clients/{ClientID}                                 | -            | -",
+      "POST   | /v1/clients/C/keys               | -                   | CreateKey           | /v1/clients/{ClientID}/keys                            | -            | -",
+      "GET    | /v1/clients/C/keys/I             | -                   | RetrieveKey         | /v1/clients/{ClientID}/keys/{KeyID}                    | KeyID        | I",
+      "DELETE | /v1/clients/C/keys/I             | -                   | DeleteKey           | /v1/clients/{ClientID}/keys/{KeyID}                    | KeyID        | I",
+      "POST   | /v1/clients/C/cards              | AVS+Fees            | QueryCard           | /v1/clients/{ClientID}/cards                           | -            | -",
+      "POST   | /v1/clients/C/banks              | -                   | QueryBank           | /v1/clients/{ClientID}/banks                           | -            | -",
+      "POST   | /v1/clients/C/ofac               | -                   | QueryOFAC           | /v1/clients/{ClientID}/ofac                            | -            | -",
+      "POST   | /v1/clients/C/accounts           | RejectDuplicateCard | CreateAccount       | /v1/clients/{ClientID}/accounts                        | -            | -",
+      "POST   | /v1/clients/C/accounts           | OKToAddDuplicateCard| CreateAccount       | /v1/clients/{ClientID}/accounts                        | -            | -",
+      "GET    | /v1/clients/C/accounts/I         | -                   | RetrieveAccount     | /v1/clients/{ClientID}/accounts/{AccountID}            | AccountID    | I",
+      "GET    | /v1/clients/C/accounts           | referenceID=ref-1   | RetrieveAccount     | /v1/clients/{ClientID}/accounts                        | ReferenceID  | ref-1",
+      "PUT    | /v1/clients/C/accounts/I         | -                   | UpdateAccount       | /v1/clients/{ClientID}/accounts/{AccountID}            | AccountID    | I",
+      "PUT    | /v2/clients/C/accounts/I         | -                   | UpdateAccount       | /v2/clients/{ClientID}/accounts/{AccountID}            | AccountID    | I",
+      "DELETE | /v1/clients/C/accounts/I         | DeleteDuplicateCard | DeleteAccount       | /v1/clients/{ClientID}/accounts/{AccountID}            | AccountID    | I",
+      "POST   | /v1/clients/C/transactions       | authorize           | CreateTransaction   | /v1/clients/{ClientID}/transactions                    | -            | -",
+      "GET    | /v1/clients/C/transactions/I     | -                   | RetrieveTransaction | /v1/clients/{ClientID}/transactions/{TransactionID}    | TransactionID| I",
+      "GET    | /v1/clients/C/transactions       | referenceID=ref-1   | RetrieveTransaction | /v1/clients/{ClientID}/transactions                    | ReferenceID  | ref-1",
+      "GET    | /v1/clients/C/transactions       | x=1&ReferenceId=r%2D2| RetrieveTransaction| /v1/clients/{ClientID}/transactions                    | ReferenceID  | r-2",
+      "PATCH  | /v1/clients/C/transactions/I     | -                   | CaptureTransaction  | /v1/clients/{ClientID}/transactions/{TransactionID}    | TransactionID| I",
+      "DELETE | /v1/clients/C/transactions/I     | void                | DeleteTransaction   | /v1/clients/{ClientID}/transactions/{TransactionID}    | TransactionID| I",
+      "DELETE | /v1/clients/C/transactions/I     | reversal            | DeleteTransaction   | /v1/clients/{ClientID}/transactions/{TransactionID}    | TransactionID| I",
+      "DELETE | /v2/clients/C/transactions/rtp/R | -                   | DeleteRTPTransaction| /v2/clients/{ClientID}/transactions/rtp/{RTPNetworkID} | RTPNetworkID | R",
+      "POST   | /v2/clients/C/subclients         | -                   | CreateSubClient     | /v2/clients/{ClientID}/subclients                      | -            | -",
+      "GET    | /v2/clients/C/subclients         | -                   | ListSubClients      | /v2/clients/{ClientID}/subclients                      | -            | -",
+      "GET    | /v2/clients/C/subclients/1234    | -                   | RetrieveSubClient   | /v2/clients/{ClientID}/subclients/{SubClientID}        | SubClientID  | 1234",
+      "PUT    | /v2/clients/C/subclients/1234    | -                   | UpdateSubClient     | /v2/clients/{ClientID}/subclients/{SubClientID}        | SubClientID  | 1234",
+      "DELETE | /v2/clients/C/subclients/1234    | -                   | DeleteSubClient     | /v2/clients/{ClientID}/subclients/{SubClientID}        | SubClientID  | 1234",
+      "POST   | /v4/clients/C/subclients         | -                   | CreateSubClient     | /v4/clients/{ClientID}/subclients                      | -            | -",
+      "GET    | /v4/clients/C/subclients         | -                   | ListSubClients      | /v4/clients/{ClientID}/subclients                      | -            | -",
+      "GET    | /v4/clients/C/subclients/123456  | -                   | RetrieveSubClient   | /v4/clients/{ClientID}/subclients/{SubClientID}        | SubClientID  | 123456",
+      "PUT    | /v4/clients/C/subclients/123456  | -                   | UpdateSubClient     | /v4/clients/{ClientID}/subclients/{SubClientID}        | SubClientID  | 123456",
+      "DELETE | /v4/clients/C/subclients/123456  | -                   | DeleteSubClient     | /v4/clients/{ClientID}/subclients/{SubClientID}        | SubClientID  | 123456",
   })
-  void namesEveryOperationOfTheProvider(String method, String path, String query, String operation,
-      String template) {
-    String rawPath = path.replace("/C", "/" + CLIENT).replace("/I", "/" + ID)
-        .replace("/R", "/" + "R".repeat(35));
+  void namesEveryOperationOfTheProviderWithItsResourceAndClient(String method, String path,
+      String query, String operation, String template, String resourceType, String resourceId) {
+    String rawPath = expand(path);
 
     Endpoint endpoint = templater.template(method, "pay.example", 8443, rawPath, query);
 
     assertThat(endpoint.operation()).isEqualTo(operation);
     assertThat(endpoint.template()).isEqualTo(template);
+    assertThat(endpoint.clientId()).isEqualTo(CLIENT);
+    assertThat(endpoint.resourceType()).isEqualTo(resourceType);
+    assertThat(endpoint.resourceId()).isEqualTo(resourceId == null ? null : expand("/" + resourceId)
+        .substring(1));
+  }
+
+  private static String expand(String path) {
+    return path.replace("/C", "/" + CLIENT).replace("/I", "/" + ID)
+        .replace("/R", "/" + "R".repeat(35));
   }
 
   @Test
@@ -59,6 +79,7 @@ class ProviderRoutesTest {
     assertThat(endpoint.operation()).isEqualTo("RetrieveTransaction");
     assertThat(endpoint.template())
         .isEqualTo("/v1/clients/{ClientID}/transactions/{TransactionID}");
+    assertThat(endpoint.clientId()).isEqualTo(CLIENT + "_123456");
   }
 
   @Test
@@ -90,7 +111,7 @@ class ProviderRoutesTest {
 
   @Test
   void theFirstMatchingRouteWins() {
-    ProviderRoutes routes = ProviderRoutes.of(java.util.List.of(
+    ProviderRoutes routes = ProviderRoutes.anyHost(List.of(
         ProviderRoute.of("GET", "/things/special", "Special"),
         ProviderRoute.of("GET", "/things/{ThingID}", "RetrieveThing")));
     EndpointTemplater custom = EndpointTemplater.create(routes);
@@ -102,8 +123,74 @@ class ProviderRoutesTest {
   }
 
   @Test
-  void rejectsAPatternWithoutLeadingSlash() {
-    assertThatThrownBy(() -> ProviderRoute.of("GET", "things", "Things"))
-        .isInstanceOf(IllegalArgumentException.class);
+  void aProfileAppliesOnlyToItsHosts() {
+    ProviderRoutes routes = ProviderRoutes.of(List.of(ProviderProfile.of("shop",
+        List.of(HostPattern.of("shop.example"), HostPattern.of("*.shop.example")),
+        List.of(ProviderRoute.of("GET", "/orders/{OrderID}", "RetrieveOrder")
+            .withResource("OrderID")))));
+    EndpointTemplater custom = EndpointTemplater.create(routes);
+
+    assertThat(custom.template("GET", "eu.shop.example", 443, "/orders/o-17", null))
+        .extracting(Endpoint::operation, Endpoint::resourceId).containsExactly("RetrieveOrder", "o-17");
+    Endpoint elsewhere = custom.template("GET", "other.example", 443, "/orders/o-17", null);
+    assertThat(elsewhere.operation()).isNull();
+    assertThat(elsewhere.resourceId()).isNull();
+    assertThat(routes.appliesTo("shop.example")).isTrue();
+    assertThat(routes.appliesTo("other.example")).isFalse();
+  }
+
+  @Test
+  void laterProfilesAreTriedWhenNoRouteOfAnEarlierOneMatches() {
+    ProviderRoutes routes = ProviderRoutes.of(List.of(
+        ProviderProfile.of("mine", List.of(HostPattern.any()), List.of(
+            ProviderRoute.of("GET", "/v1/clients/{ClientID}", "MyRetrieveClient"))),
+        ProviderProfile.builtIn()));
+    EndpointTemplater custom = EndpointTemplater.create(routes);
+
+    assertThat(custom.template("GET", "h", 443, "/v1/clients/" + CLIENT, null).operation())
+        .isEqualTo("MyRetrieveClient");
+    assertThat(custom.template("GET", "h", 443, "/v1/clients/" + CLIENT + "/keys/" + ID, null)
+        .operation()).isEqualTo("RetrieveKey");
+  }
+
+  @Test
+  void theGenericRuleNeverYieldsAResourceOrClient() {
+    Endpoint endpoint = EndpointTemplater.create(ProviderRoutes.none())
+        .template("GET", "pay.example", 443, "/v1/clients/" + CLIENT + "/transactions/" + ID, null);
+
+    assertThat(endpoint.resourceType()).isNull();
+    assertThat(endpoint.resourceId()).isNull();
+    assertThat(endpoint.clientId()).isNull();
+  }
+
+  @Test
+  void masksCardNumbersInIdentifiers() {
+    Endpoint endpoint = templater.template("GET", "pay.example", 8443,
+        "/v1/clients/" + CLIENT + "/transactions", "referenceID=order-4111111111111111");
+
+    assertThat(endpoint.resourceId()).isEqualTo("order-" + SecretScrubber.CARD);
+  }
+
+  @Test
+  void leavesOutIdentifiersLongerThanTheBound() {
+    String longId = "a".repeat(RouteValues.MAX_VALUE_LENGTH + 1);
+
+    Endpoint endpoint = templater.template("GET", "pay.example", 8443,
+        "/v1/clients/" + longId + "/transactions/" + "b".repeat(RouteValues.MAX_VALUE_LENGTH), null);
+
+    assertThat(endpoint.operation()).isEqualTo("RetrieveTransaction");
+    assertThat(endpoint.clientId()).isNull();
+    assertThat(endpoint.resourceId()).isEqualTo("b".repeat(RouteValues.MAX_VALUE_LENGTH));
+    assertThat(templater.template("GET", "pay.example", 8443, "/v1/clients/" + CLIENT
+        + "/transactions", "referenceID=" + longId).resourceType()).isNull();
+  }
+
+  @Test
+  void leavesOutIdentifiersWithControlCharacters() {
+    Endpoint endpoint = templater.template("GET", "pay.example", 8443,
+        "/v1/clients/" + CLIENT + "/transactions/a%0Ab", null);
+
+    assertThat(endpoint.operation()).isEqualTo("RetrieveTransaction");
+    assertThat(endpoint.resourceId()).isNull();
   }
 }

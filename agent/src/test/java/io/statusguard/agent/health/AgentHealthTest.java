@@ -62,6 +62,9 @@ class AgentHealthTest {
     assertThat(remote.getHeartbeatIntervalMs()).isEqualTo(5000);
     assertThat(remote.isDeliveryFailing()).isTrue();
     assertThat(remote.getAgentVersion()).isEqualTo("1.2.3");
+    assertThat(remote.getSuccessesSampledOut()).isZero();
+    assertThat(remote.getTemplateOverflows()).isZero();
+    assertThat(remote.getErrorBodiesNotCaptured()).isZero();
     assertThat(remote.getUptimeMs()).isNotNegative();
     assertThat(server.getAttribute(new ObjectName(AgentHealth.OBJECT_NAME), "EventsDroppedSendFailed"))
         .isEqualTo(0L);

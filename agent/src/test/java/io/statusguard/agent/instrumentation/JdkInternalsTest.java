@@ -40,6 +40,9 @@ class JdkInternalsTest {
         .getReturnType()).isEqualTo(boolean.class);
     assertField(impl, "inputStream", java.io.InputStream.class);
     assertField(impl, "rememberedException", Exception.class);
+    assertField(impl, "errorStream", java.io.InputStream.class);
+    assertThat(impl.getDeclaredMethod("getErrorStream").getReturnType())
+        .isEqualTo(java.io.InputStream.class);
     assertField(java.net.HttpURLConnection.class, "responseCode", int.class);
     assertField(java.net.URLConnection.class, "doInput", boolean.class);
     assertThat(Class.forName("sun.net.www.protocol.https.DelegateHttpsURLConnection"))

@@ -4,6 +4,7 @@ import static io.statusguard.agent.testsupport.ScenarioApp.SECRET_TOKEN;
 import static io.statusguard.agent.testsupport.ScenarioApp.TIMEOUT;
 
 import io.statusguard.agent.testsupport.ScenarioClient;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,6 +73,23 @@ final class JdkClients {
       return describe(client.send(request(url).timeout(TIMEOUT).build(),
           HttpResponse.BodyHandlers.ofString()));
     }
+
+    /** Streams the body, as an application that reads it in pieces does. */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws Exception {
+      HttpResponse<InputStream> response =
+          client.send(request(method, url, json), HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        return ScenarioClient.describeRead(response.statusCode(), body, readLimit);
+      }
+    }
+
+    HttpRequest request(String method, String url, String json) {
+      return json == null ? request(url).method(method, HttpRequest.BodyPublishers.noBody()).build()
+          : request(url).header("Content-Type", "application/json")
+              .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+    }
   }
 
   private static final class HttpClientAsync implements ScenarioClient {
@@ -104,6 +122,24 @@ final class JdkClients {
     @Override
     public String getWithTimeout(String url) {
       return await(sync.request(url).timeout(TIMEOUT).build());
+    }
+
+    /** A body read whole arrives as one array; one read in part (or not at all) as a stream. */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws Exception {
+      HttpRequest request = sync.request(method, url, json);
+      if (readLimit < 0) {
+        HttpResponse<byte[]> response =
+            sync.client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).join();
+        return ScenarioClient.describeRead(response.statusCode(),
+            new ByteArrayInputStream(response.body()), readLimit);
+      }
+      HttpResponse<InputStream> response =
+          sync.client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).join();
+      try (InputStream body = response.body()) {
+        return ScenarioClient.describeRead(response.statusCode(), body, readLimit);
+      }
     }
   }
 
@@ -165,6 +201,29 @@ final class JdkClients {
       HttpURLConnection connection = open(url);
       connection.setReadTimeout((int) TIMEOUT.toMillis());
       return exchange(connection);
+    }
+
+    /** An error's body from {@code getErrorStream}, as most applications read one. */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws IOException {
+      HttpURLConnection connection = open(url);
+      connection.setRequestMethod(method);
+      if (json != null) {
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int status = connection.getResponseCode();
+      if (readLimit == READ_NONE) {
+        return ScenarioClient.describeRead(status, null, readLimit);
+      }
+      try (InputStream in =
+          status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+        return ScenarioClient.describeRead(status, in, readLimit);
+      }
     }
   }
 }

@@ -22,4 +22,9 @@ class UrlConnectionIT extends AbstractHttpClientIT {
   protected List<String> modes() {
     return List.of("urlconnection");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

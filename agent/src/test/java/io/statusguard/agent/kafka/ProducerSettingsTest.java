@@ -18,6 +18,8 @@ class ProducerSettingsTest {
         .containsEntry("client.id", "statusguard-agent")
         .containsEntry("acks", "1")
         .containsEntry("enable.idempotence", "false")
+        .containsEntry("linger.ms", "200")
+        .containsEntry("batch.size", "262144")
         .containsEntry("compression.type", "none")
         .containsEntry("buffer.memory", "4194304")
         .containsEntry("max.block.ms", "2000")
@@ -28,10 +30,11 @@ class ProducerSettingsTest {
   @Test
   void kafkaSettingsOverrideTheAgentsOwn() throws InvalidConfigException {
     Properties settings = ProducerSettings.of(AgentConfig.parse(
-        "bootstrap.servers=k1:9092,kafka.acks=all,kafka.security.protocol=SSL", Map.of(),
-        Map.of()));
+        "bootstrap.servers=k1:9092,kafka.acks=all,kafka.security.protocol=SSL,kafka.linger.ms=5,"
+            + "kafka.batch.size=16384", Map.of(), Map.of()));
 
-    assertThat(settings).containsEntry("acks", "all").containsEntry("security.protocol", "SSL");
+    assertThat(settings).containsEntry("acks", "all").containsEntry("security.protocol", "SSL")
+        .containsEntry("linger.ms", "5").containsEntry("batch.size", "16384");
   }
 
   @Test

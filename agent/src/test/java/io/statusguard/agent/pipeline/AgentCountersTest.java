@@ -35,6 +35,37 @@ class AgentCountersTest {
   }
 
   @Test
+  void aSampledOutSuccessIsNeitherOutstandingNorDropped() {
+    counters.recordSeen();
+    counters.recordSeen();
+    counters.recordSent();
+    counters.recordSampledOut();
+
+    assertThat(counters.outstanding()).isZero();
+    assertThat(counters.droppedTotal()).isZero();
+    assertThat(counters.stoppedLine()).isEqualTo("[statusguard] agent stopped: seen=2 sent=1"
+        + " dropped=0 (queue_full=0 send_failed=0 encode_failed=0) sampled_out=1");
+  }
+
+  @Test
+  void reportsTheTemplateOverflowsOfItsSource() {
+    assertThat(counters.templateOverflows()).isZero();
+
+    counters.reportTemplateOverflows(() -> 7);
+
+    assertThat(counters.templateOverflows()).isEqualTo(7);
+  }
+
+  @Test
+  void reportsTheErrorBodiesItsSourceCouldNotCapture() {
+    assertThat(counters.bodiesNotCaptured()).isZero();
+
+    counters.reportBodiesNotCaptured(() -> 3);
+
+    assertThat(counters.bodiesNotCaptured()).isEqualTo(3);
+  }
+
+  @Test
   void aSendFailureIsADrop() {
     counters.recordSeen();
     counters.recordSendFailure();

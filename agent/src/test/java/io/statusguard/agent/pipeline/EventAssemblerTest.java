@@ -3,15 +3,20 @@ package io.statusguard.agent.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.statusguard.agent.bootstrap.BodyTap;
 import io.statusguard.agent.bootstrap.ResponseObservation;
 import io.statusguard.agent.endpoint.EndpointTemplater;
 import io.statusguard.agent.endpoint.ProviderRoutes;
+import io.statusguard.event.BodyFormat;
 import io.statusguard.event.ErrorType;
 import io.statusguard.event.ResponseEvent;
 import io.statusguard.event.ResponseEventEncoder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.HttpRetryException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,26 @@ class EventAssemblerTest {
     assertThat(event.durationMicros()).isEqualTo(2_500);
     assertThat(event.contentType()).isEqualTo("application/json");
     assertThat(event.timeUnixMs()).isEqualTo(observation.timeUnixMs());
+  }
+
+  @Test
+  void anErrorBodyTheApplicationReadAddsTheProvidersDetails() throws IOException {
+    ResponseObservation observation = Observations.httpClient("POST",
+        "https://pay.example.com/v1/clients/" + CLIENT + "/transactions", 422);
+    BodyTap tap = BodyTap.create(observation, null, ended -> { });
+    BodyTap.tee(new ByteArrayInputStream(("{\"SC\":422,\"EC\":\"3C422001\","
+        + "\"EM\":\"Transaction Limit for card 4111111111111111\"}").getBytes(StandardCharsets.UTF_8)),
+        tap).readAllBytes();
+
+    ResponseEvent event = assembler.assemble(observation.withBody(tap));
+
+    assertThat(event.contentType()).isEqualTo("application/json");
+    assertThat(event.bodyFormat()).isEqualTo(BodyFormat.JSON);
+    assertThat(event.providerStatus()).isEqualTo(422);
+    assertThat(event.providerErrorCode()).isEqualTo("3C422001");
+    assertThat(event.errorMessage()).startsWith("Transaction Limit for card ")
+        .doesNotContain("4111");
+    assertThat(assembler.assemble(observation).bodyFormat()).as("no tap, no details").isNull();
   }
 
   @Test
@@ -101,14 +126,39 @@ class EventAssemblerTest {
   void leavesUserInfoQueryValuesAndFragmentsBehind() {
     ResponseObservation observation = ResponseObservation.ofHttpClient("GET",
         URI.create("https://alice:hunter2@h.example/v1/clients/" + CLIENT
-            + "/accounts?referenceID=ref-SECRET&token=tok-SECRET#frag-SECRET"),
+            + "/accounts?referenceID=ref-1&token=tok-SECRET#frag-SECRET"),
         200, null, 0, 1, null);
 
     ResponseEvent event = assembler.assemble(observation);
     String json = ResponseEventEncoder.toJson(event);
 
     assertThat(event.queryNames()).isEqualTo(List.of("referenceID", "token"));
-    assertThat(json).doesNotContain("alice", "hunter2", "SECRET", CLIENT);
+    assertThat(json).doesNotContain("alice", "hunter2", "SECRET");
+    // The route marks these two as identifiers: each leaves once, in its own field.
+    assertThat(json.split(CLIENT, -1)).hasSize(2);
+    assertThat(json).contains("\"provider.client_id\":\"" + CLIENT + "\"");
+    assertThat(json.split("ref-1", -1)).hasSize(2);
+    assertThat(json).contains("\"provider.resource_id\":\"ref-1\"");
+  }
+
+  @Test
+  void carriesTheResourceAndClientThatTheRouteMarks() {
+    ResponseEvent byId = assembler.assemble(Observations.httpClient("DELETE",
+        "https://pay.example/v1/clients/" + CLIENT + "/transactions/" + TRANSACTION + "?void", 409));
+    ResponseEvent byReference = assembler.assemble(Observations.httpClient("GET",
+        "https://pay.example/v1/clients/" + CLIENT + "/transactions?referenceID=order-17", 404));
+    ResponseEvent generic = assembler.assemble(Observations.httpClient("GET",
+        "https://pay.example/orders/" + TRANSACTION, 404));
+
+    assertThat(byId.resourceType()).isEqualTo("TransactionID");
+    assertThat(byId.resourceId()).isEqualTo(TRANSACTION);
+    assertThat(byId.providerClientId()).isEqualTo(CLIENT);
+    assertThat(byReference.resourceType()).isEqualTo("ReferenceID");
+    assertThat(byReference.resourceId()).isEqualTo("order-17");
+    assertThat(byReference.providerClientId()).isEqualTo(CLIENT);
+    assertThat(generic.resourceType()).isNull();
+    assertThat(generic.resourceId()).isNull();
+    assertThat(generic.providerClientId()).isNull();
   }
 
   @Test
@@ -154,7 +204,8 @@ class EventAssemblerTest {
     String json = ResponseEventEncoder.toJson(assembler.assemble(
         urlString("http://alice:hunter2@h.example:81/v1/clients/" + CLIENT + "?token=SECRET")));
 
-    assertThat(json).doesNotContain("alice", "hunter2", "SECRET", CLIENT);
+    assertThat(json).doesNotContain("alice", "hunter2", "SECRET");
+    assertThat(json.split(CLIENT, -1)).as("the client id only as provider.client_id").hasSize(2);
   }
 
   @Test

@@ -9,13 +9,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -24,6 +28,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The publisher against Kafka's own {@link MockProducer}: failures must be injected at exact
@@ -115,12 +120,71 @@ class EventPublisherMockProducerTest {
         "\"url.template\":\"/v1/clients/{ClientID}/transactions\"",
         "\"http.response.status_code\":409", "\"service.name\":\"payments\"",
         "\"service.instance.id\":\"i-1\"", "\"url.query.names\":[\"authorize\"]");
-    assertThat(first).doesNotContain(CLIENT);
+    // The route marks the ClientID: it leaves in provider.client_id and nowhere else.
+    assertThat(first.replace("\"provider.client_id\":\"" + CLIENT + "\"", ""))
+        .doesNotContain(CLIENT);
 
     assertThat(publisher.stop(2_000)).isTrue();
     assertThat(counters.stoppedLine()).isEqualTo("[statusguard] agent stopped: seen=2 sent=2"
         + " dropped=0 (queue_full=0 send_failed=0 encode_failed=0)");
     assertThat(lines()).isEmpty();
+  }
+
+  @Test
+  void sendsEveryQueuedEventInTheOrderItWasSeen_mockProducer() throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(true);
+    start(producer);
+
+    // A whole queue at once, then a second one: batches of what queued while the publisher lingered.
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 64; i++) {
+        queue.accept(Observations.httpClient("GET", "https://pay.example/orders",
+            200 + round * 64 + i));
+      }
+      long expected = (round + 1) * 64L;
+      await(() -> counters.sent() + counters.droppedTotal() == expected);
+    }
+
+    assertThat(counters.droppedTotal()).isZero();
+    assertThat(producer.history()).extracting(EventPublisherMockProducerTest::value)
+        .extracting(value -> value.replaceAll(".*\"http.response.status_code\":(\\d+).*", "$1"))
+        .isEqualTo(IntStream.range(200, 328).mapToObj(String::valueOf).toList());
+  }
+
+  @Test
+  void samplesSuccessesAboveTheLimitButSendsEveryError_mockProducer()
+      throws InvalidConfigException {
+    MockProducer<byte[], byte[]> producer = mockProducer(true);
+    publisher = new EventPublisher(AgentConfig.parse("bootstrap.servers=k1:9092,"
+        + "sampling.successes.per.second=5", Map.of(), Map.of()), queue, counters,
+        Heartbeats.none(counters), () -> KafkaEventSender.of(producer),
+        EventPublisher.Listener.NONE, err);
+    publisher.start();
+    int successes = 0;
+    // Real time: successes flow until a second after the first one, when sampling sets in.
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (counters.sampledOut() == 0 && System.nanoTime() - deadline < 0) {
+      if (queue.size() < 32) {
+        queue.accept(Observations.httpClient("GET", "https://pay.example/health", 200));
+        successes++;
+      }
+      LockSupport.parkNanos(200_000);
+    }
+    for (int status : new int[] {404, 409, 207, 500}) {
+      queue.accept(Observations.httpClient("GET", "https://pay.example/health", status));
+    }
+    await(() -> counters.sent() + counters.sampledOut() == counters.seen());
+
+    assertThat(counters.sampledOut()).isPositive();
+    List<String> events = producer.history().stream().map(EventPublisherMockProducerTest::value)
+        .toList();
+    assertThat(events).filteredOn(e -> !e.contains("\"http.response.status_code\":200"))
+        .hasSize(4)
+        .allSatisfy(e -> assertThat(e).containsPattern("\"sample\\.weight\":1[,}]"));
+    assertThat(events).filteredOn(e -> e.contains("\"http.response.status_code\":200"))
+        .hasSize((int) (successes - counters.sampledOut()));
+    assertThat(publisher.stop(2_000)).isTrue();
+    assertThat(counters.stoppedLine()).endsWith(" sampled_out=" + counters.sampledOut());
   }
 
   @Test
@@ -323,5 +387,50 @@ class EventPublisherMockProducerTest {
             + " delivered within flush.timeout.ms=200;");
     assertThat(counters.stoppedLine()).endsWith("dropped=1 (queue_full=0 send_failed=1"
         + " encode_failed=0)");
+  }
+
+  @Test
+  void anInvalidProfileDisablesThePublisherAtItsFirstEvent(@TempDir Path folder) throws Exception {
+    Path profile = Files.writeString(folder.resolve("p.yaml"), "hosts: [\"*\"]\nroutes: [1]\n");
+    List<String> rejections = new CopyOnWriteArrayList<>();
+    AgentConfig config = AgentConfig.parse("bootstrap.servers=k1:9092,profile=" + profile,
+        Map.of(), Map.of());
+    publisher = new EventPublisher(config, queue, counters, Heartbeats.none(counters),
+        () -> KafkaEventSender.of(mockProducer(true)), new EventPublisher.Listener() {
+          @Override
+          public void rejected(String reason) {
+            rejections.add(reason);
+          }
+        }, err);
+    publisher.start();
+
+    queue.accept(Observations.httpClient("GET", "https://pay.example/health", 200));
+    await(() -> !rejections.isEmpty());
+
+    assertThat(rejections).containsExactly("profile " + profile
+        + " line 2, column 10: route 1 must be a mapping with the keys client, flags, method,"
+        + " operation, path, resource");
+    await(() -> counters.droppedTotal() == 1);
+    assertThat(counters.sent()).isZero();
+  }
+
+  @Test
+  void everyHostIsProfiledUntilTheProfileIsReadAtTheFirstEvent(@TempDir Path folder)
+      throws Exception {
+    Path profile = Files.writeString(folder.resolve("p.yaml"),
+        "hosts: [\"api.example\"]\nroutes:\n  - {operation: Ping, method: GET, path: /ping}\n");
+    MockProducer<byte[], byte[]> producer = mockProducer(true);
+    publisher = new EventPublisher(AgentConfig.parse("bootstrap.servers=k1:9092,profile=" + profile,
+        Map.of(), Map.of()), queue, counters, Heartbeats.none(counters),
+        () -> KafkaEventSender.of(producer), EventPublisher.Listener.NONE, err);
+
+    assertThat(publisher.isProfiledHost("other.example")).isTrue();
+    publisher.start();
+    queue.accept(Observations.httpClient("GET", "https://api.example/ping", 200));
+    await(() -> counters.sent() == 1);
+
+    assertThat(publisher.isProfiledHost("api.example")).isTrue();
+    assertThat(publisher.isProfiledHost("other.example")).isFalse();
+    assertThat(value(producer.history().get(0))).contains("\"operation.name\":\"Ping\"");
   }
 }

@@ -61,6 +61,7 @@ public final class ResponseMetrics {
       Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
       Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
       Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+  private static final int RECENT_SERIES = 1024;
   private static final Set<String> KNOWN_METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
@@ -82,6 +83,9 @@ public final class ResponseMetrics {
   // than the counting. Admitted series stay within maxSeries; overflow series within statuses x classes.
   private final Map<SeriesLabels, SeriesMeters> series = new ConcurrentHashMap<>();
   private final Map<SeriesLabels, SeriesMeters> overflowSeries = new ConcurrentHashMap<>();
+  // Admitted series by their label values, so that counting an event allocates nothing. Slots are
+  // replaced racily, which is safe: an entry is immutable and checked against the event before use.
+  private final AdmittedSeries[] recentSeries = new AdmittedSeries[RECENT_SERIES];
 
   private ResponseMetrics(PrometheusMeterRegistry registry, int maxEndpoints, int maxSeries) {
     if (maxSeries < 1) {
@@ -147,18 +151,37 @@ public final class ResponseMetrics {
   /** Counts the response by its sample weight under its class, and records its duration once. */
   public void recordResponse(ResponseEvent event, StatusClass statusClass) {
     String operation = event.operation() == null ? UNKNOWN_OPERATION : event.operation();
-    SeriesLabels labels = new SeriesLabels(event.serviceName(), event.egressGroup(), event.host(), event.method(),
-        operation, event.endpointTemplate(), event.status(), statusClass);
-    // A series admitted under the event's own values has every one of them admitted for good, so its
-    // meters are the answer without asking each tag's cap again. A value that is literally the overflow
-    // value takes the long way, which counts the overflows it may stand for.
-    SeriesMeters meters = labels.hasOverflowValue() ? null : series.get(labels);
+    SeriesMeters meters = recentMeters(event, operation, statusClass);
     if (meters == null) {
       meters = metersOf(event, operation, statusClass);
     }
     meters.responses().increment(event.sampleWeight());
     // A timer cannot weigh a sample, so the histogram describes the events as sent, one each.
     meters.duration().record(event.durationMicros(), TimeUnit.MICROSECONDS);
+  }
+
+  /**
+   * The meters of a series admitted under the event's own values, or null. Such a series has every one of
+   * its values admitted for good, so its meters are the answer without asking each tag's cap again, and
+   * may be remembered by those values. A value that is literally the overflow value takes the long way,
+   * which counts the overflows it may stand for.
+   */
+  private SeriesMeters recentMeters(ResponseEvent event, String operation, StatusClass statusClass) {
+    int hash = SeriesLabels.hash(event.serviceName(), event.egressGroup(), event.host(), event.method(), operation,
+        event.endpointTemplate(), event.status(), statusClass);
+    int slot = hash & (RECENT_SERIES - 1);
+    AdmittedSeries recent = recentSeries[slot];
+    if (recent != null && recent.labels().matches(event.serviceName(), event.egressGroup(), event.host(),
+        event.method(), operation, event.endpointTemplate(), event.status(), statusClass)) {
+      return recent.meters();
+    }
+    SeriesLabels labels = new SeriesLabels(event.serviceName(), event.egressGroup(), event.host(), event.method(),
+        operation, event.endpointTemplate(), event.status(), statusClass);
+    SeriesMeters meters = labels.hasOverflowValue() ? null : series.get(labels);
+    if (meters != null) {
+      recentSeries[slot] = new AdmittedSeries(labels, meters);
+    }
+    return meters;
   }
 
   /** The meters of the event's series after the per-tag caps, counting every cap that replaced a value. */
@@ -295,6 +318,27 @@ public final class ResponseMetrics {
           || OVERFLOW_VALUE.equals(method) || OVERFLOW_VALUE.equals(operation) || OVERFLOW_VALUE.equals(endpoint);
     }
 
+    static int hash(String service, String egressGroup, String host, String method, String operation,
+        String endpoint, int status, StatusClass statusClass) {
+      int hash = service.hashCode();
+      hash = 31 * hash + egressGroup.hashCode();
+      hash = 31 * hash + host.hashCode();
+      hash = 31 * hash + method.hashCode();
+      hash = 31 * hash + operation.hashCode();
+      hash = 31 * hash + endpoint.hashCode();
+      hash = 31 * hash + status;
+      hash = 31 * hash + statusClass.ordinal();
+      return hash ^ (hash >>> 16);
+    }
+
+    boolean matches(String service, String egressGroup, String host, String method, String operation,
+        String endpoint, int status, StatusClass statusClass) {
+      // Strings decoded from events are mostly shared instances: equals usually ends at its identity check.
+      return this.status == status && this.statusClass == statusClass && this.service.equals(service)
+          && this.egressGroup.equals(egressGroup) && this.host.equals(host) && this.method.equals(method)
+          && this.operation.equals(operation) && this.endpoint.equals(endpoint);
+    }
+
     /** The series this one is counted in once the cap on series is reached: only status and class remain. */
     SeriesLabels overflow() {
       return new SeriesLabels(OVERFLOW_VALUE, OVERFLOW_VALUE, OVERFLOW_VALUE, OVERFLOW_VALUE, OVERFLOW_VALUE,
@@ -303,4 +347,7 @@ public final class ResponseMetrics {
   }
 
   private record SeriesMeters(Counter responses, Timer duration) {}
+
+  /** A series admitted under its events' own label values, with its meters. */
+  private record AdmittedSeries(SeriesLabels labels, SeriesMeters meters) {}
 }

@@ -1,5 +1,9 @@
 package io.statusguard.analyzer.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -17,10 +21,16 @@ final class CanonicalStrings {
   static final int MAX_LENGTH = 128;
   private static final int SLOT_BITS = 10;
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final Entry[] slots = new Entry[1 << SLOT_BITS];
+  private final AsciiEntry[] asciiSlots = new AsciiEntry[1 << SLOT_BITS];
 
   /** A value with its characters, which compare against the parser's buffer in one vectorized call. */
   private record Entry(char[] chars, String text) {}
+
+  /** A value of ASCII characters with its bytes and the three words it is hashed and compared by. */
+  private record AsciiEntry(long first, long middle, long last, byte[] bytes, String text) {}
 
   /** Returns a string equal to {@code length} characters of {@code chars} from {@code offset}. */
   String of(char[] chars, int offset, int length) {
@@ -40,6 +50,43 @@ final class CanonicalStrings {
   }
 
   /**
+   * Returns a string of the {@code length} bytes of {@code bytes} from {@code offset}, each of which the
+   * caller has checked to be ASCII (0 to 127), so that each byte is one character.
+   */
+  String ofAscii(byte[] bytes, int offset, int length) {
+    if (length == 0 || length > MAX_LENGTH) {
+      return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    }
+    // Three words, at the start, the middle and the end, cover a value of up to 24 bytes whole: for such
+    // values they are both the hash and the comparison; longer ones are compared in full.
+    long first;
+    long middle = 0;
+    long last = 0;
+    if (length >= Long.BYTES) {
+      first = (long) LONGS.get(bytes, offset);
+      middle = (long) LONGS.get(bytes, offset + (length - Long.BYTES) / 2);
+      last = (long) LONGS.get(bytes, offset + length - Long.BYTES);
+    } else {
+      first = 0;
+      for (int i = offset + length - 1; i >= offset; i--) {
+        first = first << 8 | bytes[i];
+      }
+    }
+    long hash = ((first * 0x9E3779B97F4A7C15L + middle) * 0xC2B2AE3D27D4EB4FL + last) * 0x165667B19E3779F9L + length;
+    int slot = spread(hash ^ (hash >>> 31));
+    AsciiEntry held = asciiSlots[slot];
+    if (held != null && held.first == first && held.middle == middle && held.last == last
+        && held.bytes.length == length
+        && (length <= 3 * Long.BYTES || Arrays.equals(held.bytes, 0, length, bytes, offset, offset + length))) {
+      return held.text;
+    }
+    byte[] copy = Arrays.copyOfRange(bytes, offset, offset + length);
+    AsciiEntry entry = new AsciiEntry(first, middle, last, copy, new String(copy, StandardCharsets.ISO_8859_1));
+    asciiSlots[slot] = entry;
+    return entry.text;
+  }
+
+  /**
    * A polynomial hash of every character, four at a time: the four products are independent, so the
    * processor overlaps them and the chain of dependent multiplications is a quarter as long as in
    * {@link String#hashCode}. This runs for every string of every record.
@@ -54,6 +101,10 @@ final class CanonicalStrings {
     for (; i < end; i++) {
       hash = hash * 31 + chars[i];
     }
+    return spread(hash);
+  }
+
+  private static int spread(long hash) {
     // Fibonacci hashing: the multiplication spreads every character into the top bits, which pick the slot.
     return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - SLOT_BITS));
   }

@@ -4,7 +4,7 @@ import io.statusguard.event.EventFields;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The keys schema version 1 gives a response event: each has a slot in an {@link EventObject}. */
+/** The keys schema version 1 (up to minor version 1) gives a response event: each has a slot in an {@link EventObject}. */
 enum EventField {
   SCHEMA_VERSION(EventFields.SCHEMA_VERSION),
   EVENT_TYPE(EventFields.EVENT_TYPE),
@@ -25,7 +25,13 @@ enum EventField {
   DURATION_US(EventFields.DURATION_US),
   HTTP_RESPONSE_CONTENT_TYPE(EventFields.HTTP_RESPONSE_CONTENT_TYPE),
   PROVIDER_ERROR_MESSAGE(EventFields.PROVIDER_ERROR_MESSAGE),
-  SAMPLE_WEIGHT(EventFields.SAMPLE_WEIGHT);
+  SAMPLE_WEIGHT(EventFields.SAMPLE_WEIGHT),
+  PROVIDER_STATUS_CODE(EventFields.PROVIDER_STATUS_CODE),
+  PROVIDER_ERROR_CODE(EventFields.PROVIDER_ERROR_CODE),
+  PROVIDER_BODY_FORMAT(EventFields.PROVIDER_BODY_FORMAT),
+  PROVIDER_RESOURCE_TYPE(EventFields.PROVIDER_RESOURCE_TYPE),
+  PROVIDER_RESOURCE_ID(EventFields.PROVIDER_RESOURCE_ID),
+  PROVIDER_CLIENT_ID(EventFields.PROVIDER_CLIENT_ID);
 
   static final int COUNT = values().length;
   private static final Map<String, EventField> BY_KEY = new HashMap<>();

@@ -96,6 +96,11 @@ final class EventObject {
     return number;
   }
 
+  /** Returns an optional integer between {@code min} and {@code max}, or 0 when the key is missing or null. */
+  long optionalInteger(EventField field, long min, long max) throws Rejection {
+    return has(field) ? requiredInteger(field, min, max) : 0;
+  }
+
   /** Returns an optional number, or {@code absent} when the key is missing or null. */
   double optionalNumber(EventField field, double absent) throws Rejection {
     if (!has(field)) {

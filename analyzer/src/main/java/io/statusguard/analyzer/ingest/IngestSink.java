@@ -6,5 +6,10 @@ package io.statusguard.analyzer.ingest;
  */
 @FunctionalInterface
 public interface IngestSink {
-  void accept(Decoded decoded, Delivery delivery);
+  /**
+   * Takes one record.
+   *
+   * @param nowMillis the consumer's clock, read once per poll batch rather than once per record
+   */
+  void accept(Decoded decoded, Delivery delivery, long nowMillis);
 }

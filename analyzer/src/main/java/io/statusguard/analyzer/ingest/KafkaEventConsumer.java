@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * exact; see {@link PartitionLedger}. Rejected records are counted by the sink and, if configured, copied
  * to a dead-letter topic; none of them stops the partition.
  *
- * <p>All Kafka work happens on one daemon thread named {@value #THREAD_NAME}; {@link #close()} and the
- * {@link IngestStatus} methods may be called from any thread. An unreachable broker is not fatal: the
+ * <p>All Kafka work happens on one daemon thread named {@value #THREAD_NAME}, which shares the decoding
+ * of large batches with one helper thread ({@link BatchDecoding}) and hands the records to the sink in
+ * partition order itself; {@link #close()} and the {@link IngestStatus} methods may be called from any
+ * thread. An unreachable broker is not fatal: the
  * thread keeps retrying and says so in one log line.
  */
 public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
@@ -58,7 +60,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   private static final long UNASSIGNED_WARNING_NANOS = TimeUnit.SECONDS.toNanos(15);
 
   private final ConsumerSettings settings;
-  private final ResponseEventDecoder decoder;
+  private final BatchDecoding decoding;
   private final IngestSink sink;
   private final InstantSource clock;
   private final DeadLetters deadLetters;
@@ -77,7 +79,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   private KafkaEventConsumer(ConsumerSettings settings, ResponseEventDecoder decoder, IngestSink sink,
       InstantSource clock, DeadLetters deadLetters) {
     this.settings = settings;
-    this.decoder = decoder;
+    this.decoding = new BatchDecoding(decoder);
     this.sink = sink;
     this.clock = clock;
     this.deadLetters = deadLetters;
@@ -153,16 +155,21 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   }
 
   private void run() {
-    while (!isClosing()) {
-      try {
-        runOneConsumer();
-      } catch (KafkaException e) {
-        if (isClosing()) {
-          return;
+    try {
+      while (!isClosing()) {
+        try {
+          runOneConsumer();
+        } catch (KafkaException e) {
+          if (isClosing()) {
+            return;
+          }
+          warnUnavailable("Kafka consumer failed ({}); retrying every {} s", describe(e),
+              RESTART_BACKOFF.toSeconds());
+          awaitBackoff();
         }
-        warnUnavailable("Kafka consumer failed ({}); retrying every {} s", describe(e), RESTART_BACKOFF.toSeconds());
-        awaitBackoff();
       }
+    } finally {
+      decoding.close();
     }
   }
 
@@ -192,10 +199,10 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     long unassignedSince = System.nanoTime();
     while (true) {
       ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+      // Once per batch: a batch takes milliseconds, while a clock read per record is a tenth of its cost.
+      long nowMillis = clock.millis();
       for (TopicPartition partition : records.partitions()) {
-        for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-          handle(partition, record);
-        }
+        handle(partition, records.records(partition), nowMillis);
       }
       commit(consumer, COMMIT_TIMEOUT);
       publishStatus(consumer);
@@ -209,18 +216,30 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     }
   }
 
-  private void handle(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
-    Delivery delivery = ledger.deliveryOf(partition, record.offset());
-    if (delivery == null) {
-      return;
+  private void handle(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records, long nowMillis) {
+    Decoded[] decoded = decoding.decode(records);
+    long last = -1;
+    for (int i = 0; i < decoded.length; i++) {
+      ConsumerRecord<byte[], byte[]> record = records.get(i);
+      Delivery delivery = ledger.deliveryOf(partition, record.offset());
+      if (delivery != null) {
+        handle(record, decoded[i], delivery, nowMillis);
+        last = record.offset();
+      }
     }
-    Decoded decoded = decoder.decode(record.value());
+    if (last >= 0) {
+      // Once per partition and batch: the records come in offset order, and each was handled.
+      ledger.handled(partition, last);
+    }
+  }
+
+  private void handle(ConsumerRecord<byte[], byte[]> record, Decoded decoded, Delivery delivery, long nowMillis) {
     if (delivery == Delivery.NEW && decoded instanceof Decoded.Rejected rejected) {
       logRejection(record, rejected);
       deadLetters.copy(record, rejected);
     }
     try {
-      sink.accept(decoded, delivery);
+      sink.accept(decoded, delivery, nowMillis);
     } catch (RuntimeException e) {
       if (!loggedSinkFailure) {
         loggedSinkFailure = true;
@@ -230,7 +249,6 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
         log.debug("The sink failed on a record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
       }
     }
-    ledger.handled(partition, record.offset());
   }
 
   private void publishStatus(Consumer<byte[], byte[]> consumer) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.statusguard.event.BodyFormat;
 import io.statusguard.event.ErrorType;
 import io.statusguard.event.EventFields;
 import io.statusguard.event.ResponseEvent;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * Reads one Kafka record value as a {@link ResponseEvent} of schema version 1.x, within hard limits on
  * size, nesting and string length. It never throws: whatever the bytes, the answer is a {@link Decoded}.
- * Reads with Jackson's streaming parser into one slot per field, and hands out one shared instance per
- * short string value it has seen recently ({@link CanonicalStrings}). Thread-safe.
+ * A record exactly as the agent's encoder writes it is read by {@link EncodedEventScanner} in one pass;
+ * anything else, and so every rejection, by Jackson's streaming parser into one slot per field. Both hand
+ * out one shared instance per short string value seen recently ({@link CanonicalStrings}). Thread-safe.
  */
 public final class ResponseEventDecoder {
   /** Records larger than this are rejected before any parsing. */
@@ -38,6 +40,7 @@ public final class ResponseEventDecoder {
 
   private final JsonFactory json;
   private final CanonicalStrings strings = new CanonicalStrings();
+  private final EncodedEventScanner scanner = new EncodedEventScanner(strings);
 
   private ResponseEventDecoder(JsonFactory json) {
     this.json = json;
@@ -71,6 +74,10 @@ public final class ResponseEventDecoder {
       return new Decoded.Rejected(DecodeFailure.OVERSIZED,
           "record of " + value.length + " bytes exceeds the limit of " + MAX_RECORD_BYTES);
     }
+    ResponseEvent scanned = scan(value);
+    if (scanned != null) {
+      return new Decoded.Accepted(scanned);
+    }
     try {
       return interpret(read(value));
     } catch (Rejection rejection) {
@@ -81,6 +88,15 @@ public final class ResponseEventDecoder {
       return new Decoded.Rejected(DecodeFailure.MALFORMED_JSON, detail(e));
     } catch (IOException | RuntimeException e) {
       return new Decoded.Rejected(DecodeFailure.MALFORMED_JSON, "unreadable record: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private ResponseEvent scan(byte[] value) {
+    try {
+      return scanner.scan(value);
+    } catch (RuntimeException e) {
+      // A flaw in the fast path must not cost the record: Jackson's path decides.
+      return null;
     }
   }
 
@@ -148,11 +164,20 @@ public final class ResponseEventDecoder {
         .durationMicros(object.requiredInteger(EventField.DURATION_US, 0, Long.MAX_VALUE))
         .contentType(object.optionalText(EventField.HTTP_RESPONSE_CONTENT_TYPE, 256))
         .errorMessage(object.optionalText(EventField.PROVIDER_ERROR_MESSAGE, 1024))
-        .sampleWeight(object.optionalNumber(EventField.SAMPLE_WEIGHT, 1.0));
+        .sampleWeight(object.optionalNumber(EventField.SAMPLE_WEIGHT, 1.0))
+        .providerStatus((int) object.optionalInteger(EventField.PROVIDER_STATUS_CODE, 1, 999))
+        .providerErrorCode(object.optionalText(EventField.PROVIDER_ERROR_CODE, 64))
+        .resource(object.optionalText(EventField.PROVIDER_RESOURCE_TYPE, 64),
+            object.optionalText(EventField.PROVIDER_RESOURCE_ID, 128))
+        .providerClientId(object.optionalText(EventField.PROVIDER_CLIENT_ID, 128));
     String errorType = object.optionalText(EventField.ERROR_TYPE, 64);
     if (errorType != null) {
       // A newer minor version may name an error type this one does not know: it reads as _OTHER.
       event.errorType(ErrorType.fromWireName(errorType));
+    }
+    String bodyFormat = object.optionalText(EventField.PROVIDER_BODY_FORMAT, 16);
+    if (bodyFormat != null) {
+      event.bodyFormat(BodyFormat.fromWireName(bodyFormat));
     }
     try {
       return event.build();

@@ -29,11 +29,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A provider profile: its name and the error model it defines. {@link #builtIn()} is the profile shipped
- * in this jar, {@value #BUILT_IN_RESOURCE}; {@link #load(Path)} reads a user's replacement. Immutable.
+ * A provider profile: its name and the error model it defines. {@link #builtIn()} is the built-in profile,
+ * {@value #BUILT_IN_RESOURCE}, the one document the agent reads too (module {@code provider-profile});
+ * {@link #load(Path)} reads a user's replacement. The agent's sections, {@code hosts} and {@code routes},
+ * are skipped: the agent checks them. Immutable.
  */
 public record ProviderProfile(String name, ErrorModel errorModel) {
-  public static final String BUILT_IN_RESOURCE = "default-provider-profile.yaml";
+  public static final String BUILT_IN_RESOURCE = "/io/statusguard/profile/default-provider-profile.yaml";
   /** Profiles are small documents; a bigger file is a mistake, not a profile. */
   static final long MAX_BYTES = 1024 * 1024;
 
@@ -54,7 +56,8 @@ public record ProviderProfile(String name, ErrorModel errorModel) {
   public static ProviderProfile builtIn() {
     try (InputStream in = ProviderProfile.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(BUILT_IN_RESOURCE + " is missing from the analyzer's jar");
+        throw new IllegalStateException(BUILT_IN_RESOURCE + " is missing from the class path"
+            + " (it comes with statusguard-provider-profile)");
       }
       return read(in.readAllBytes(), "built-in " + BUILT_IN_RESOURCE);
     } catch (IOException e) {

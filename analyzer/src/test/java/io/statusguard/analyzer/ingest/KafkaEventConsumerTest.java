@@ -154,7 +154,7 @@ class KafkaEventConsumerTest {
     private final List<Delivery> deliveries = new ArrayList<>();
 
     @Override
-    public synchronized void accept(Decoded decoded, Delivery delivery) {
+    public synchronized void accept(Decoded decoded, Delivery delivery, long nowMillis) {
       received.add(decoded);
       deliveries.add(delivery);
       threadNames.add(Thread.currentThread().getName());

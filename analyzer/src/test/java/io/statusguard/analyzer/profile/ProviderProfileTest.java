@@ -126,6 +126,37 @@ class ProviderProfileTest {
   }
 
   @Test
+  void readsTheBuiltInDocumentThatItSharesWithTheAgent() throws Exception {
+    String shared;
+    try (var in = ProviderProfile.class.getResourceAsStream(ProviderProfile.BUILT_IN_RESOURCE)) {
+      shared = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(shared).contains("\nhosts:\n", "\nroutes:\n", "\nerrorModel:\n");
+    assertThat(ProviderProfile.builtIn().name()).isEqualTo("default-provider");
+    ErrorModel fromFile = ProviderProfile.load(write(shared)).errorModel();
+    assertThat(fromFile.statuses()).isEqualTo(BUILT_IN.statuses());
+    assertThat(fromFile.families()).isEqualTo(BUILT_IN.families());
+  }
+
+  @Test
+  void acceptsTheAgentsHostsAndRoutesInAUsersProfile() throws Exception {
+    Path file = write("""
+        name: petstore
+        hosts: ["petstore.test", "*.petstore.test"]
+        routes:
+          - operation: getPetById
+            method: GET
+            path: /api/v3/pets/{petId}?status={Status}
+            flags: [dryRun]
+            resource: petId
+            client: petId
+        """ + MINIMAL);
+
+    assertThat(ProviderProfile.load(file).name()).isEqualTo("petstore");
+  }
+
+  @Test
   void namesTheLineOfAnUnknownClass() {
     assertInvalid(MINIMAL.replace("class: success", "class: sucess"), 4,
         "(errorModel.statuses.200.class): unknown class 'sucess'; known classes: success, pending,");

@@ -43,10 +43,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DecodeAndAggregateBenchmark {
   /** A power of two, so that the next record is a mask away. */
   static final int DISTINCT_EVENTS = 4096;
+  /** About the consumer's records per poll, a power of two below {@link #DISTINCT_EVENTS}. */
+  static final int BATCH_RECORDS = 512;
 
   private byte[][] records;
   private ResponseEventDecoder decoder;
   private IngestSink sink;
+  private InstantSource clock;
+  private long nowMillis;
   private int next;
 
   @Setup
@@ -54,7 +58,8 @@ public class DecodeAndAggregateBenchmark {
     records = EventMix.encoded(DISTINCT_EVENTS, System.currentTimeMillis()).toArray(new byte[0][]);
     decoder = ResponseEventDecoder.create();
     // Wired as Analyzer.start wires them, with the default limits.
-    InstantSource clock = InstantSource.system();
+    clock = InstantSource.system();
+    nowMillis = clock.millis();
     ResponseWindows windows = ResponseWindows.create(
         WindowSettings.defaults().withMaxSeries(AnalyzerConfig.DEFAULT_MAX_WINDOW_KEYS), clock);
     AgentDirectory agents = AgentDirectory.create(AgentDirectory.DEFAULT_MAX_AGENTS, clock);
@@ -74,7 +79,11 @@ public class DecodeAndAggregateBenchmark {
   /** Decoding and everything the analyzer does with a new record. */
   @Benchmark
   public void decodeAndAggregate() {
-    sink.accept(decoder.decode(nextRecord()), Delivery.NEW);
+    if ((next & (BATCH_RECORDS - 1)) == 0) {
+      // The consumer reads the clock once per poll batch.
+      nowMillis = clock.millis();
+    }
+    sink.accept(decoder.decode(nextRecord()), Delivery.NEW, nowMillis);
   }
 
   private byte[] nextRecord() {

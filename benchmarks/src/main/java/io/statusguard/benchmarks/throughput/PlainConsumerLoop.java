@@ -16,8 +16,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class PlainConsumerLoop {
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-  /** The analyzer's bound on one fetch (ConsumerSettings), so both readers fetch alike. */
+  // The analyzer's fetch settings (ConsumerSettings), so that both readers fetch alike.
   private static final int MAX_FETCH_BYTES = 8 * 1024 * 1024;
+  private static final int MAX_PARTITION_FETCH_BYTES = MAX_FETCH_BYTES;
+  private static final int MAX_POLL_RECORDS = 5_000;
+  private static final int FETCH_MIN_BYTES = 64 * 1024;
+  private static final int FETCH_MAX_WAIT_MS = 100;
 
   private PlainConsumerLoop() {}
 
@@ -29,7 +33,11 @@ public final class PlainConsumerLoop {
         ConsumerConfig.GROUP_ID_CONFIG, groupId,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(MAX_FETCH_BYTES));
+        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(MAX_FETCH_BYTES),
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_PARTITION_FETCH_BYTES),
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS),
+        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(FETCH_MIN_BYTES),
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.toString(FETCH_MAX_WAIT_MS));
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Consumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -17,7 +17,9 @@ class EventPublishingBenchmarkTest {
 
     assertThat(json(benchmark.providerRoute()))
         .contains("\"/v1/clients/{ClientID}/transactions/{TransactionID}\"", "RetrieveTransaction")
-        .doesNotContain("TX-98431");
+        // The provider's own identifiers travel in their fields (for polling), never in the template.
+        .contains("\"provider.resource_id\":\"TX-98431\"")
+        .doesNotContain("transactions/TX-98431");
     assertThat(json(benchmark.genericPathWithIds()))
         .contains("\"/orders/{id}/items/{id}\"")
         .doesNotContain("8423911", "3f2b8c1e");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statusguard.testing.TestKafka;
 import io.statusguard.testing.TopicReader;
 import io.statusguard.testing.WithKafkaBroker;
@@ -50,11 +51,112 @@ public abstract class AbstractHttpClientIT {
     return modes().subList(0, 1);
   }
 
+  /**
+   * Whether the agent captures this family's error bodies, so that it runs the provider's error
+   * cases ({@link ErrorBodyScenarios}); its {@link ScenarioClient}s then implement {@link
+   * ScenarioClient#exchange}.
+   */
+  protected boolean capturesErrorBodies() {
+    return false;
+  }
+
+  /** The modes that run the provider's error cases: every mode when it captures error bodies. */
+  protected List<String> errorBodyModes() {
+    return capturesErrorBodies() ? modes() : List.of();
+  }
+
   /** One argument set per mode and JDK: (mode, JDK name, java executable). */
   Stream<Arguments> runs() {
     return Stream.concat(
         modes().stream().map(mode -> Arguments.of(mode, "jdk17", ChildJvm.CURRENT_JAVA)),
         jdk25Modes().stream().map(mode -> Arguments.of(mode, "jdk25", ChildJvm.JDK25_JAVA)));
+  }
+
+  /**
+   * The events of one run of the provider's error cases but for the secrets case (see {@link
+   * ErrorBodyScenarios#expectedEvents}); a subclass whose library makes more attempts overrides it,
+   * saying why.
+   */
+  protected List<ErrorBodyEvent> expectedErrorBodyEvents(String mode, ErrorBodyEvent unread) {
+    return ErrorBodyScenarios.expectedEvents(unread);
+  }
+
+  /** As {@link #runs()}, for the modes that run the provider's error cases. */
+  Stream<Arguments> errorBodyRuns() {
+    return runs().filter(run -> errorBodyModes().contains((String) run.get()[0]));
+  }
+
+  /**
+   * The provider's error cases: each event carries the operation, template, content type, body
+   * format and SC, EC and EM the application's reading revealed; the application reads byte for byte
+   * what it reads without the agent (bodies over 8 KiB, read in part, gzip-encoded, never read); the
+   * event of a body never read leaves while the application still runs; and no card number, CVV,
+   * token or query secret of the requests and answers reaches any record.
+   */
+  @ParameterizedTest(name = "{0} on {1}", allowZeroInvocations = true)
+  @MethodSource("errorBodyRuns")
+  void publishesTheProvidersErrorDetails(String mode, String jdk, Path java, TestKafka kafka)
+      throws Exception {
+    assumeTrue(Files.isExecutable(java), jdk + " is not installed at " + java);
+    String name = library() + "-" + mode + "-errors-" + jdk;
+    String topic = "agent-it." + name;
+    kafka.createTopic(topic, 1);
+    String errorsMode = mode + ErrorBodyScenarios.MODE_SUFFIX;
+
+    Run baseline =
+        runApplication(ChildJvm.withoutAgent(java), name + "-without-agent", errorsMode, kafka);
+    Run run = runApplication(ChildJvm.withAgent(java, "bootstrap.servers="
+        + kafka.bootstrapServers() + ",topic=" + topic + ",service.name=payments"
+        + ",egress.group=it-egress,kafka.max.block.ms=20000,flush.timeout.ms=20000"
+        + ",body.wait.ms=" + ErrorBodyScenarios.BODY_WAIT_MS), name, errorsMode, kafka);
+
+    // The secrets case is checked on its own, beside the others.
+    int expectedCount =
+        expectedErrorBodyEvents(mode, ErrorBodyScenarios.UNREAD_UNTOUCHED).size() + 1;
+    assertThat(run.exitCode()).as(run.stderr().toString()).isZero();
+    assertThat(baseline.outcomes()).hasSize(ErrorBodyScenarios.SCENARIOS)
+        .noneMatch(outcome -> outcome.contains(" threw "));
+    assertThat(run.outcomes()).isEqualTo(baseline.outcomes());
+    assertThat(run.otherStderrLines()).isEqualTo(baseline.stderr());
+    assertThat(run.agentLines()).containsExactly("[statusguard] agent stopped: seen="
+        + expectedCount + " sent=" + expectedCount
+        + " dropped=0 (queue_full=0 send_failed=0 encode_failed=0)");
+
+    List<ConsumerRecord<String, String>> all;
+    try (TopicReader reader = TopicReader.fromBeginning(kafka.bootstrapServers(), topic)) {
+      all = reader.readUntil(read -> responses(read).size() >= expectedCount,
+          Duration.ofSeconds(60));
+    }
+    ErrorBodySecrets.assertNoneIn(all);
+    List<ConsumerRecord<String, String>> records = responses(all);
+    List<ErrorBodyEvent> events = new ArrayList<>();
+    int unread = -1;
+    int afterWait = -1;
+    for (ConsumerRecord<String, String> record : records) {
+      ErrorBodyEvent event = ErrorBodyEvent.decode(record.value());
+      if (ErrorBodyScenarios.isUnread(event)) {
+        unread = events.size();
+      } else if (event.status() == 200 && PublishedEvent.decode(record.value()).port()
+          == run.stubPort()) {
+        afterWait = events.size();
+      }
+      if (event.status() == ErrorBodyScenarios.SECRETS_STATUS) {
+        assertThat(event.bodyFormat()).isEqualTo("json");
+        assertThat(event.providerStatus()).isEqualTo(ErrorBodyScenarios.SECRETS_STATUS);
+        assertThat(event.errorCode()).isEqualTo("3C400002");
+        assertThat(event.errorMessage()).startsWith("Invalid Field: card ");
+      }
+      events.add(event);
+    }
+    assertThat(records).hasSize(expectedCount);
+    // The body never read waited for body.wait.ms, not for the application's next request.
+    assertThat(unread).as("the body never read, before the request after it").isNotNegative()
+        .isLessThan(afterWait);
+    events.removeIf(event -> event.status() == ErrorBodyScenarios.SECRETS_STATUS);
+    // Whether the library read the body the application never read depends on the library.
+    assertThat(events).containsExactlyInAnyOrderElementsOf(expectedErrorBodyEvents(mode,
+        events.contains(ErrorBodyScenarios.UNREAD_UNTOUCHED) ? ErrorBodyScenarios.UNREAD_UNTOUCHED
+            : ErrorBodyScenarios.UNREAD_DRAINED));
   }
 
   @ParameterizedTest(name = "{0} on {1}")
@@ -162,12 +264,25 @@ public abstract class AbstractHttpClientIT {
       Run run) {
     for (ConsumerRecord<String, String> record : records) {
       assertThat(record.key()).isEqualTo("it-egress");
-      assertThat(record.value()).doesNotContain(ProviderStub.CLIENT, ProviderStub.TRANSACTION,
+      JsonNode event = PublishedEvent.tree(record.value());
+      // The provider profile marks the ClientID and the resource ids: each may leave in its own
+      // field, provider.client_id or provider.resource_id, and nowhere else.
+      ObjectNode rest = event.deepCopy();
+      JsonNode clientId = rest.remove("provider.client_id");
+      JsonNode resourceId = rest.remove("provider.resource_id");
+      if (clientId != null) {
+        assertThat(clientId.asText()).isEqualTo(ProviderStub.CLIENT);
+      }
+      if (resourceId != null) {
+        assertThat(resourceId.asText()).isIn(ProviderStub.TRANSACTION,
+            ProviderStub.MISSING_TRANSACTION, ProviderStub.KEY, ProviderStub.SLOW_REFERENCE);
+      }
+      assertThat(rest.toString()).doesNotContain(ProviderStub.CLIENT, ProviderStub.TRANSACTION,
           ProviderStub.MISSING_TRANSACTION, ProviderStub.KEY, ScenarioApp.SECRET_TOKEN,
           ScenarioApp.CARD_NUMBER);
-      JsonNode event = PublishedEvent.tree(record.value());
+      assertThat(record.value()).doesNotContain(ScenarioApp.SECRET_TOKEN, ScenarioApp.CARD_NUMBER);
       // Numbers such as time_unix_ms may hold any digits; no text value may hold a piece of a secret.
-      for (String text : textValues(event)) {
+      for (String text : PublishedEvent.textValues(rest)) {
         assertThat(text).doesNotContain("4111", "Bearer", "slow");
       }
       assertThat(event.path("service.name").asText()).isEqualTo("payments");
@@ -183,14 +298,5 @@ public abstract class AbstractHttpClientIT {
     }
     assertThat(String.join("\n", run.stderr())).doesNotContain(ScenarioApp.SECRET_TOKEN,
         ScenarioApp.CARD_NUMBER);
-  }
-
-  private static List<String> textValues(JsonNode node) {
-    List<String> texts = new ArrayList<>();
-    if (node.isTextual()) {
-      texts.add(node.asText());
-    }
-    node.forEach(child -> texts.addAll(textValues(child)));
-    return texts;
   }
 }

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -27,6 +28,17 @@ public final class ProviderStub implements AutoCloseable {
   public static final String SLOW_REFERENCE = "slow";
   /** How long the slow reference takes; far longer than any client timeout in the scenarios. */
   public static final long SLOW_MILLIS = 3_000;
+  /** An account whose retrieval the provider refuses for missing permissions: 403 with JSON. */
+  public static final String FORBIDDEN_ACCOUNT = "Ac4030NoPermNoPermNoPe";
+  /** A transaction whose 404 body is far larger than the agent keeps (see {@link #LARGE_BODY}). */
+  public static final String LARGE_TRANSACTION = "Tx4041LargeLargeLargeL";
+  /** A transaction whose 404 body comes gzip-encoded and chunked. */
+  public static final String GZIP_TRANSACTION = "Tx4042GzipGzipGzipGzip";
+  /** The 404 body of {@link #LARGE_TRANSACTION}: the provider's fields first, then 20 KB more. */
+  public static final String LARGE_BODY = largeBody();
+  /** The EM of the 400 that answers a request carrying card data: it repeats them, as some do. */
+  public static final String LEAKY_MESSAGE = "Invalid Field: card 4111 1111 1111 1111 (cvv 737)"
+      + " with Bearer " + ScenarioApp.SECRET_TOKEN + " and pan 5500-0000-0000-0004";
 
   private static final String CLIENT_PATH = "/v1/clients/" + CLIENT;
 
@@ -72,6 +84,9 @@ public final class ProviderStub implements AutoCloseable {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
       String query = exchange.getRequestURI().getRawQuery();
+      if (answeredAnErrorCase(exchange, method, path)) {
+        return;
+      }
       if (method.equals("GET") && path.equals(CLIENT_PATH + "/transactions/" + TRANSACTION)) {
         json(exchange, 200, "{\"SC\":200,\"EC\":\"0\",\"TransactionID\":\"" + TRANSACTION + "\"}");
       } else if (method.equals("GET") && path.startsWith(CLIENT_PATH + "/transactions/")) {
@@ -103,6 +118,46 @@ public final class ProviderStub implements AutoCloseable {
       Thread.sleep(SLOW_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The error cases of {@link ErrorBodyScenarios} that the simulator does not have. */
+  private static boolean answeredAnErrorCase(HttpExchange exchange, String method, String path)
+      throws IOException {
+    if (method.equals("GET") && path.equals(CLIENT_PATH + "/accounts/" + FORBIDDEN_ACCOUNT)) {
+      json(exchange, 403, "{\"SC\":403,\"EC\":\"3C403001\","
+          + "\"EM\":\"Permission denied: RetrieveAccount not allowed for this key\"}");
+    } else if (method.equals("GET")
+        && path.equals(CLIENT_PATH + "/transactions/" + LARGE_TRANSACTION)) {
+      json(exchange, 404, LARGE_BODY);
+    } else if (method.equals("GET")
+        && path.equals(CLIENT_PATH + "/transactions/" + GZIP_TRANSACTION)) {
+      gzipped(exchange, 404, "{\"SC\":404,\"EC\":\"3C404000\",\"EM\":\"Not Found\"}");
+    } else if (path.startsWith(CLIENT_PATH + "/cards/")) {
+      json(exchange, 400, "{\"SC\":400,\"EC\":\"3C400002\",\"EM\":\"" + LEAKY_MESSAGE + "\"}");
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  private static String largeBody() {
+    StringBuilder body = new StringBuilder("{\"SC\":404,\"EC\":\"3C404000\",\"EM\":\"Not Found\","
+        + "\"history\":[");
+    for (int i = 0; i < 400; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"attempt\":").append(i)
+          .append(",\"note\":\"looked everywhere\"}");
+    }
+    return body.append("]}").toString();
+  }
+
+  /** Answers gzip-encoded and chunked, whatever the request accepts: some servers do. */
+  private static void gzipped(HttpExchange exchange, int status, String body) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+    exchange.sendResponseHeaders(status, 0);
+    try (OutputStream out = new GZIPOutputStream(exchange.getResponseBody())) {
+      out.write(body.getBytes(StandardCharsets.UTF_8));
     }
   }
 

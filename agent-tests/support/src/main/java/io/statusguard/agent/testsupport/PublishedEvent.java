@@ -47,4 +47,14 @@ public record PublishedEvent(String library, String method, String scheme, Strin
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Every string value anywhere in {@code node}: where a leaked secret would hide in a record. */
+  public static List<String> textValues(JsonNode node) {
+    List<String> texts = new ArrayList<>();
+    if (node.isTextual()) {
+      texts.add(node.asText());
+    }
+    node.forEach(child -> texts.addAll(textValues(child)));
+    return texts;
+  }
 }

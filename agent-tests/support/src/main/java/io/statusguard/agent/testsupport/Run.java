@@ -41,9 +41,14 @@ public record Run(int exitCode, List<String> stdout, List<String> stderr, long e
 
   /** Milliseconds from the end of {@link ScenarioApp#run} to the process's exit. */
   public long exitDelayMillis() {
+    return exitedAtMillis - doneMillis();
+  }
+
+  /** The wall-clock time at which {@link ScenarioApp#run} returned, as the child saw it. */
+  public long doneMillis() {
     String done = stdout.stream().filter(line -> line.startsWith("DONE ")).findFirst()
         .orElseThrow(() -> new AssertionError("no DONE line in " + stdout + " / " + stderr));
-    return exitedAtMillis - Long.parseLong(done.substring("DONE ".length()));
+    return Long.parseLong(done.substring("DONE ".length()));
   }
 
   /**

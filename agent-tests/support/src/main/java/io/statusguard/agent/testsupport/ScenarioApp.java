@@ -22,7 +22,9 @@ import javax.net.ssl.TrustManagerFactory;
  * <p>Each client family has a tiny {@code main} that calls {@link #run} with its {@link
  * ScenarioClientFactory}. Arguments: the mode; a mode with the suffix {@code -ok} repeats one
  * successful request instead of running every scenario, and then takes the number of requests, the
- * pause between them in milliseconds, and a file whose appearance ends the loop early.
+ * pause between them in milliseconds, and a file whose appearance ends the loop early. A mode with
+ * the suffix {@value ErrorBodyScenarios#MODE_SUFFIX} runs the provider's error cases instead (see
+ * {@link ErrorBodyScenarios}).
  */
 public final class ScenarioApp {
   public static final String SECRET_TOKEN = "sk_live_SECRETTOKEN";
@@ -38,15 +40,21 @@ public final class ScenarioApp {
   public static void run(String[] args, ScenarioClientFactory clients) throws Exception {
     String mode = args[0];
     boolean repeating = mode.endsWith(REPEAT_SUFFIX);
-    String clientMode =
-        repeating ? mode.substring(0, mode.length() - REPEAT_SUFFIX.length()) : mode;
+    boolean errors = mode.endsWith(ErrorBodyScenarios.MODE_SUFFIX);
+    String clientMode = repeating ? mode.substring(0, mode.length() - REPEAT_SUFFIX.length())
+        : errors ? mode.substring(0, mode.length() - ErrorBodyScenarios.MODE_SUFFIX.length())
+        : mode;
     SSLContext tls = tls();
     try (ProviderStub stub = ProviderStub.start();
         ProviderStub tlsStub = ProviderStub.startTls(tls)) {
       int deadPort = freePort();
       System.out.println("PORTS stub=" + stub.port() + " dead=" + deadPort + " tls="
           + tlsStub.port());
-      if (repeating) {
+      if (errors) {
+        try (ScenarioClient client = clients.create(clientMode, tls)) {
+          ErrorBodyScenarios.run(client, stub);
+        }
+      } else if (repeating) {
         int repeat = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         long pauseMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
         Path stopFile = args.length > 3 ? Paths.get(args[3]) : null;
@@ -115,11 +123,11 @@ public final class ScenarioApp {
     return context;
   }
 
-  private interface Call {
+  interface Call {
     String run() throws Exception;
   }
 
-  private static void outcome(String scenario, Call call) {
+  static void outcome(String scenario, Call call) {
     String result;
     try {
       result = call.run();

@@ -11,7 +11,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * request of {@code HttpAsyncClients} (default, minimal and pipelining clients): it is told of each
  * request it sends ({@code setCurrentRequest}: the first, and each redirect it follows), of each
  * response head that arrives ({@code setCurrentResponse}) and, once, of the failure that ends the
- * exchange ({@code failed}: a refused connection, a TLS handshake, a timeout). Same fields and
+ * exchange ({@code failed}: a refused connection, a TLS handshake, a timeout), and it is closed as
+ * the exchange ends, however it does ({@code close}). Same fields and
  * methods in 4.1 to 4.1.5.
  */
 public final class AsyncExchangeHandlerInstrumentation implements TypeInstrumentation {
@@ -28,6 +29,7 @@ public final class AsyncExchangeHandlerInstrumentation implements TypeInstrument
             AsyncRequestAdvice.class.getName())
         .advice(named("setCurrentResponse").and(takesArguments(1)),
             AsyncResponseAdvice.class.getName())
-        .advice(named("failed").and(takesArguments(1)), AsyncFailureAdvice.class.getName());
+        .advice(named("failed").and(takesArguments(1)), AsyncFailureAdvice.class.getName())
+        .advice(named("close").and(takesArguments(0)), AsyncBodyAbandonedAdvice.class.getName());
   }
 }

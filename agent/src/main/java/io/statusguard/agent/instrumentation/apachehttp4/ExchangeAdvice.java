@@ -1,14 +1,17 @@
 package io.statusguard.agent.instrumentation.apachehttp4;
 
 import io.statusguard.agent.bootstrap.AttemptScope;
+import io.statusguard.agent.bootstrap.BodyTap;
 import io.statusguard.agent.bootstrap.ResponseObservation;
 import io.statusguard.agent.bootstrap.ResponseSinks;
 import net.bytebuddy.asm.Advice;
 import org.apache.http.Header;
+import org.apache.http.HttpEntity;
 import org.apache.http.HttpHost;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 import org.apache.http.RequestLine;
+import org.apache.http.entity.BasicHttpEntity;
 import org.apache.http.protocol.HttpContext;
 
 /**
@@ -18,6 +21,11 @@ import org.apache.http.protocol.HttpContext;
  * executor); a request without one is not a client's and is ignored, as is a proxy's
  * {@code CONNECT}, which the provider never sees. The attempt started when the enclosing
  * {@code MainClientExec} call began connecting, or when the attempt before it ended.
+ *
+ * <p>A 207 or error body the sink wants a tap for is tapped at its source: the entity HttpCore has
+ * just received is a {@code BasicHttpEntity} over the connection's stream (in every version), whose
+ * content becomes that same stream read through the tap, before the client wraps the entity for
+ * connection release and content decoding. The tap sees bytes in the response's Content-Encoding.
  *
  * <p>Inlined code runs in the application's class loader and uses only HttpCore types besides the
  * agent's bootstrap types: HttpCore is sometimes used without HttpClient. On HttpClient 4.5 the
@@ -56,10 +64,22 @@ final class ExchangeAdvice {
     scope.attemptReported(endNanos);
     HttpHost host = (HttpHost) target;
     Header contentType = response == null ? null : response.getFirstHeader("Content-Type");
-    ResponseSinks.active().onResponse(ResponseObservation.ofOrigin(
+    int status = response == null ? 0 : response.getStatusLine().getStatusCode();
+    ResponseObservation observation = ResponseObservation.ofOrigin(
         ResponseObservation.APACHE_HTTPCLIENT_4, line.getMethod(), host.getSchemeName(),
-        host.getHostName(), host.getPort(), line.getUri(),
-        response == null ? 0 : response.getStatusLine().getStatusCode(), thrown, attemptStartNanos,
-        endNanos, contentType == null ? null : contentType.getValue()));
+        host.getHostName(), host.getPort(), line.getUri(), status, thrown, attemptStartNanos,
+        endNanos, contentType == null ? null : contentType.getValue());
+    HttpEntity entity = BodyTap.mayCapture(status) ? response.getEntity() : null;
+    if (!(entity instanceof BasicHttpEntity) || !entity.isStreaming()) {
+      ResponseSinks.active().onResponse(observation);
+      return;
+    }
+    Header encoding = response.getFirstHeader("Content-Encoding");
+    BodyTap tap = ResponseSinks.active().onResponseBody(observation,
+        encoding == null ? null : encoding.getValue());
+    if (tap != null) {
+      BasicHttpEntity body = (BasicHttpEntity) entity;
+      body.setContent(BodyTap.tee(body.getContent(), tap));
+    }
   }
 }

@@ -1,8 +1,8 @@
 package io.statusguard.agent.instrumentation.jetty;
 
 import io.statusguard.agent.bootstrap.AttemptClock;
+import io.statusguard.agent.bootstrap.HeldBodies;
 import io.statusguard.agent.bootstrap.ResponseObservation;
-import io.statusguard.agent.bootstrap.ResponseSinks;
 import net.bytebuddy.asm.Advice;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
@@ -14,7 +14,8 @@ import org.eclipse.jetty.http.HttpHeader;
  * Inlined into {@code HttpExchange.terminateRequest()} and {@code terminateResponse()}: the one that
  * terminates the second half of the exchange returns its {@code Result}, which is recorded. A call
  * that found both halves terminated already returns a {@code Result} as well; it is not recorded
- * again.
+ * again. The body held for an error response ({@link ResponseHeadersAdvice}) goes with it: the
+ * exchange ends once the application has had the body, or when it failed.
  *
  * <p>Inlined code runs in the library's class loader: it may touch library and bootstrap types only.
  * The states are of a private enum type, hence read by name.
@@ -38,10 +39,11 @@ final class ExchangeTerminatedAdvice {
       HttpRequest request = exchange.getRequest();
       Response response = result.getResponse();
       long endNanos = System.nanoTime();
-      ResponseSinks.active().onResponse(ResponseObservation.ofUri(
+      HeldBodies.report(exchange, ResponseObservation.ofUri(
           ResponseObservation.JETTY_HTTP_CLIENT, request.getMethod(), request.getURI(),
           response.getStatus(), result.getFailure(), AttemptClock.startNanos(exchange, endNanos),
-          endNanos, response.getHeaders().get(HttpHeader.CONTENT_TYPE)));
+          endNanos, response.getHeaders().get(HttpHeader.CONTENT_TYPE)),
+          result.getFailure() == null);
     }
   }
 }

@@ -18,10 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AgentDirectory {
   public static final int DEFAULT_MAX_AGENTS = 10_000;
+  private static final int RECENT_KEYS = 256;
 
   private final InstantSource clock;
   private final Cache<Instance, Entry> agents;
   private final AtomicLong evicted = new AtomicLong();
+  // Keys handed out lately, so that recording an event allocates none; confined to the recording thread.
+  private final Instance[] recentInstances = new Instance[RECENT_KEYS];
 
   private AgentDirectory(int maxAgents, InstantSource clock) {
     this.clock = clock;
@@ -44,10 +47,15 @@ public final class AgentDirectory {
   }
 
   public void record(ResponseEvent event) {
-    long time = Math.min(event.timeUnixMs(), clock.millis());
+    record(event, clock.millis());
+  }
+
+  /** As {@link #record(ResponseEvent)}, with the clock read by the caller, once for a batch of events. */
+  public void record(ResponseEvent event, long nowMillis) {
+    long time = Math.min(event.timeUnixMs(), nowMillis);
     // Whole seconds: a sighting is replaced at most once a second per agent, not on every event.
     time -= Math.floorMod(time, 1_000L);
-    Instance instance = new Instance(event.serviceName(), event.instanceId());
+    Instance instance = instanceOf(event);
     Entry entry = agents.getIfPresent(instance);
     if (entry == null) {
       entry = agents.get(instance, key -> new Entry());
@@ -71,6 +79,20 @@ public final class AgentDirectory {
   /** Agents forgotten because the directory held its maximum. */
   public long evicted() {
     return evicted.get();
+  }
+
+  /** The key of the event's instance, the one recently used for it when there is one. */
+  private Instance instanceOf(ResponseEvent event) {
+    String service = event.serviceName();
+    String instanceId = event.instanceId();
+    int slot = (31 * service.hashCode() + instanceId.hashCode()) & (recentInstances.length - 1);
+    Instance recent = recentInstances[slot];
+    if (recent != null && recent.service.equals(service) && recent.instanceId.equals(instanceId)) {
+      return recent;
+    }
+    Instance instance = new Instance(service, instanceId);
+    recentInstances[slot] = instance;
+    return instance;
   }
 
   private record Instance(String service, String instanceId) {}

@@ -15,7 +15,9 @@ public record StatusRule(Classification classification, List<Refinement> refinem
   }
 
   Classification classify(String contentType, String errorMessage) {
-    for (Refinement refinement : refinements) {
+    // By index: an iterator would be the one allocation of a response's classification.
+    for (int i = 0; i < refinements.size(); i++) {
+      Refinement refinement = refinements.get(i);
       if (refinement.matches(contentType, errorMessage)) {
         return refinement.classification();
       }

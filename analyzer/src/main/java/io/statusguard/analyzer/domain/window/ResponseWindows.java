@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>One thread calls {@link #record}; any number of threads may read concurrently.
  */
 public final class ResponseWindows {
+  private static final int RECENT_KEYS = 1024;
+
   private final WindowSettings settings;
   private final InstantSource clock;
   private final long retentionMillis;
@@ -32,16 +34,22 @@ public final class ResponseWindows {
   private final AtomicLong lateEvents = new AtomicLong();
   private final AtomicLong clampedEvents = new AtomicLong();
   private final AtomicLong evictedSeries = new AtomicLong();
+  // Keys handed out lately, so that recording an event allocates none; confined to the recording thread.
+  private final SeriesKey[] recentKeys = new SeriesKey[RECENT_KEYS];
+  // Written by the recording thread only.
+  private volatile long recordedAtMillis;
 
   private ResponseWindows(WindowSettings settings, InstantSource clock) {
     this.settings = settings;
     this.clock = clock;
     this.retentionMillis = settings.retention().toMillis();
     this.maxFutureSkewMillis = settings.maxFutureSkew().toMillis();
+    this.recordedAtMillis = clock.millis();
     this.series = Caffeine.newBuilder()
         .maximumSize(settings.maxSeries())
         .expireAfterAccess(settings.retention().plus(settings.maxFutureSkew()))
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        // The time of the latest recording: a volatile read where the clock would be read on every access.
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(recordedAtMillis))
         // Maintenance on the recording thread: no background pool, and eviction counts a test can rely on.
         .executor(Runnable::run)
         .evictionListener((SeriesKey key, SeriesWindow window, RemovalCause cause) -> {
@@ -62,7 +70,17 @@ public final class ResponseWindows {
 
   /** Counts {@code event}, weighted by its sample weight, in the series its key and classification name. */
   public Placement record(ResponseEvent event, Classification classification) {
-    long now = clock.millis();
+    return record(event, classification, clock.millis());
+  }
+
+  /**
+   * As {@link #record(ResponseEvent, Classification)}, with the clock read by the caller, once for a batch
+   * of events.
+   */
+  public Placement record(ResponseEvent event, Classification classification, long now) {
+    if (now != recordedAtMillis) {
+      recordedAtMillis = now;
+    }
     long time = event.timeUnixMs();
     Placement placement = Placement.RECORDED;
     if (time <= now - retentionMillis) {
@@ -117,9 +135,20 @@ public final class ResponseWindows {
     return series.estimatedSize();
   }
 
-  private static SeriesKey keyOf(ResponseEvent event, Classification classification) {
+  /** The event's key, the one recently used for it when there is one. */
+  private SeriesKey keyOf(ResponseEvent event, Classification classification) {
     String operation = event.operation() == null ? SeriesKey.UNKNOWN_OPERATION : event.operation();
-    return new SeriesKey(event.serviceName(), event.egressGroup(), event.method(), operation,
+    int hash = SeriesKey.hash(event.serviceName(), event.egressGroup(), event.method(), operation,
         event.endpointTemplate(), event.status(), classification.statusClass());
+    int slot = hash & (RECENT_KEYS - 1);
+    SeriesKey recent = recentKeys[slot];
+    if (recent != null && recent.matches(event.serviceName(), event.egressGroup(), event.method(), operation,
+        event.endpointTemplate(), event.status(), classification.statusClass())) {
+      return recent;
+    }
+    SeriesKey key = new SeriesKey(event.serviceName(), event.egressGroup(), event.method(), operation,
+        event.endpointTemplate(), event.status(), classification.statusClass());
+    recentKeys[slot] = key;
+    return key;
   }
 }

@@ -31,6 +31,28 @@ public record SeriesKey(String service, String egressGroup, String method, Strin
     Objects.requireNonNull(statusClass, "statusClass");
   }
 
+  /** A hash of a key's parts that spreads them into the low bits, for a table indexed by a mask. */
+  static int hash(String service, String egressGroup, String method, String operation, String endpoint, int status,
+      StatusClass statusClass) {
+    int hash = service.hashCode();
+    hash = 31 * hash + egressGroup.hashCode();
+    hash = 31 * hash + method.hashCode();
+    hash = 31 * hash + operation.hashCode();
+    hash = 31 * hash + endpoint.hashCode();
+    hash = 31 * hash + status;
+    hash = 31 * hash + statusClass.ordinal();
+    return hash ^ (hash >>> 16);
+  }
+
+  /** True when this key has exactly these parts. */
+  boolean matches(String service, String egressGroup, String method, String operation, String endpoint, int status,
+      StatusClass statusClass) {
+    // Strings decoded from events are mostly shared instances, so equals usually ends at its identity check.
+    return this.status == status && this.statusClass == statusClass && this.service.equals(service)
+        && this.egressGroup.equals(egressGroup) && this.method.equals(method) && this.operation.equals(operation)
+        && this.endpoint.equals(endpoint);
+  }
+
   @Override
   public int compareTo(SeriesKey other) {
     return ORDER.compare(this, other);

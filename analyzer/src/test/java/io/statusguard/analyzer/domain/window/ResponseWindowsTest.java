@@ -95,6 +95,31 @@ class ResponseWindowsTest {
   }
 
   @Test
+  void judgesEachEventAgainstTheTimeItsBatchWasRead() {
+    // By the clock's NOW, both events would count at their own time.
+    long earlierBatch = NOW.minus(Duration.ofMinutes(5)).toEpochMilli();
+    long laterBatch = NOW.plus(Duration.ofMinutes(5)).toEpochMilli();
+
+    Placement clamped = windows.record(notFoundAt(NOW), NOT_FOUND, earlierBatch);
+    Placement late = windows.record(notFoundAt(NOW.minus(Duration.ofMinutes(58))), NOT_FOUND, laterBatch);
+
+    assertThat(clamped).isEqualTo(Placement.CLAMPED_TO_NOW);
+    assertThat(late).isEqualTo(Placement.DROPPED_LATE);
+  }
+
+  @Test
+  void keepsOneSeriesForEqualKeysWhateverTheirStringInstances() {
+    ResponseEvent event = notFoundAt(NOW);
+    ResponseEvent copy = event.toBuilder().serviceName(new String(event.serviceName()))
+        .endpointTemplate(new String(event.endpointTemplate())).build();
+
+    windows.record(event, NOT_FOUND);
+    windows.record(copy, NOT_FOUND);
+
+    assertThat(only(windows.snapshot()).eventsInRetention()).isEqualTo(2.0);
+  }
+
+  @Test
   void dropsAndCountsEventsOlderThanTheRetention() {
     Placement late = windows.record(notFoundAt(NOW.minus(Duration.ofHours(1))), NOT_FOUND);
     Placement kept = windows.record(notFoundAt(NOW.minus(Duration.ofMinutes(59))), NOT_FOUND);

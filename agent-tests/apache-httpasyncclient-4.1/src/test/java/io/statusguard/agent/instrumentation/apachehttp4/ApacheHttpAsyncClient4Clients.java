@@ -5,14 +5,17 @@ import static io.statusguard.agent.testsupport.ScenarioApp.TIMEOUT;
 
 import io.statusguard.agent.testsupport.ScenarioClient;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpPost;
-import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.client.methods.HttpUriRequest;
+import org.apache.http.client.methods.RequestBuilder;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.nio.client.CloseableHttpAsyncClient;
@@ -50,16 +53,39 @@ final class ApacheHttpAsyncClient4Clients {
       this.client = client;
     }
 
-    String call(HttpRequestBase request) throws Exception {
+    String call(HttpUriRequest request) throws Exception {
+      HttpResponse response = execute(request);
+      String body = EntityUtils.toString(response.getEntity());
+      return response.getStatusLine().getStatusCode() + " " + body.length() + " bytes";
+    }
+
+    HttpResponse execute(HttpUriRequest request) throws Exception {
       request.setHeader("Authorization", "Bearer " + SECRET_TOKEN);
-      HttpResponse response;
       try {
-        response = client.execute(request, null).get(AWAIT_SECONDS, TimeUnit.SECONDS);
+        return client.execute(request, null).get(AWAIT_SECONDS, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception cause ? cause : e;
       }
-      String body = EntityUtils.toString(response.getEntity());
-      return response.getStatusLine().getStatusCode() + " " + body.length() + " bytes";
+    }
+
+    /**
+     * Reads the entity's stream; the default consumer has buffered the body before the response is
+     * handed over, as an application using it gets it.
+     */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws Exception {
+      HttpResponse response = execute(RequestBuilder.create(method).setUri(url)
+          .setEntity(json == null ? null : new StringEntity(json, ContentType.APPLICATION_JSON))
+          .build());
+      HttpEntity entity = response.getEntity();
+      int status = response.getStatusLine().getStatusCode();
+      if (readLimit == READ_NONE || entity == null) {
+        return ScenarioClient.describeRead(status, null, readLimit);
+      }
+      try (InputStream body = entity.getContent()) {
+        return ScenarioClient.describeRead(status, body, readLimit);
+      }
     }
 
     @Override

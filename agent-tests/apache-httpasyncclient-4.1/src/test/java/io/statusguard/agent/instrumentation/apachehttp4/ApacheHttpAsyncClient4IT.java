@@ -19,4 +19,9 @@ class ApacheHttpAsyncClient4IT extends AbstractHttpClientIT {
   protected List<String> modes() {
     return List.of("async");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

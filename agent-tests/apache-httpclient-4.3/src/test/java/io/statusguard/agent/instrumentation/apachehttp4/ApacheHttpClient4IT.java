@@ -23,4 +23,9 @@ class ApacheHttpClient4IT extends AbstractHttpClientIT {
   protected List<String> modes() {
     return List.of("builder", "legacy");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

@@ -4,7 +4,9 @@ import static io.statusguard.agent.testsupport.ScenarioApp.SECRET_TOKEN;
 import static io.statusguard.agent.testsupport.ScenarioApp.TIMEOUT;
 
 import io.statusguard.agent.testsupport.ScenarioClient;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.SSLConnectionSocketFactoryBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
@@ -99,6 +102,29 @@ final class ApacheHttpClient5Clients {
       return call(get);
     }
 
+    /**
+     * Reads the entity's content in a response handler and closes it; the client then consumes
+     * what is left, as it does after every handler.
+     */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws IOException {
+      HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(url));
+      if (json != null) {
+        request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+      }
+      request.setHeader("Authorization", "Bearer " + SECRET_TOKEN);
+      return client.execute(request, response -> {
+        HttpEntity entity = response.getEntity();
+        if (readLimit == READ_NONE || entity == null) {
+          return ScenarioClient.describeRead(response.getCode(), null, readLimit);
+        }
+        try (InputStream in = entity.getContent()) {
+          return ScenarioClient.describeRead(response.getCode(), in, readLimit);
+        }
+      });
+    }
+
     @Override
     public void close() throws IOException {
       client.close();
@@ -148,6 +174,30 @@ final class ApacheHttpClient5Clients {
       SimpleHttpRequest get = new SimpleHttpRequest("GET", URI.create(url));
       get.setConfig(impatient());
       return call(get);
+    }
+
+    /**
+     * Reads the simple response's body, which its consumer buffered before the response was handed
+     * over, as an application using simple requests gets it.
+     */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws Exception {
+      SimpleHttpRequest request = new SimpleHttpRequest(method, URI.create(url));
+      if (json != null) {
+        request.setBody(json, ContentType.APPLICATION_JSON);
+      }
+      request.setHeader("Authorization", "Bearer " + SECRET_TOKEN);
+      SimpleHttpResponse response;
+      try {
+        response = client.execute(request, null).get(AWAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+      byte[] body = response.getBodyBytes();
+      return ScenarioClient.describeRead(response.getCode(),
+          body == null || readLimit == READ_NONE ? null : new ByteArrayInputStream(body),
+          readLimit);
     }
 
     @Override

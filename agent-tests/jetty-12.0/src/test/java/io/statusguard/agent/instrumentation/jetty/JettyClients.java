@@ -5,13 +5,16 @@ import static io.statusguard.agent.testsupport.ScenarioApp.TIMEOUT;
 
 import io.statusguard.agent.testsupport.ScenarioClient;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -83,6 +86,28 @@ final class JettyClients {
     @Override
     public String getWithTimeout(String url) throws Exception {
       return send(request(url).timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Reads the body through Jetty's {@code InputStreamResponseListener}; a body the application
+     * leaves unread is one it lets {@code send()} buffer and never looks at.
+     */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws Exception {
+      Request request = request(url).method(method);
+      if (json != null) {
+        request.body(new StringRequestContent("application/json", json));
+      }
+      if (readLimit == READ_NONE) {
+        return ScenarioClient.describeRead(request.send().getStatus(), null, readLimit);
+      }
+      InputStreamResponseListener listener = new InputStreamResponseListener();
+      request.send(listener);
+      Response response = listener.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+      try (InputStream body = listener.getInputStream()) {
+        return ScenarioClient.describeRead(response.getStatus(), body, readLimit);
+      }
     }
 
     /** Stops the client's threads, which are not daemons. */

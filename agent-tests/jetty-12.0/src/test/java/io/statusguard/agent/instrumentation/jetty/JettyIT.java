@@ -19,4 +19,9 @@ class JettyIT extends AbstractHttpClientIT {
   protected List<String> modes() {
     return List.of("blocking", "listener");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

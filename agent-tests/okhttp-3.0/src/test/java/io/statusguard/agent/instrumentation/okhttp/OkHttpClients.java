@@ -89,8 +89,22 @@ final class OkHttpClients {
       }
     }
 
+    /** Reads a response's body as {@link ScenarioClient#exchange} says, and closes the response. */
+    static ResponseReader reading(int readLimit) {
+      return response -> {
+        try (response) {
+          return ScenarioClient.describeRead(response.code(),
+              readLimit == READ_NONE ? null : response.body().byteStream(), readLimit);
+        }
+      };
+    }
+
     String call(OkHttpClient caller, Request request) throws Exception {
-      return describe(caller.newCall(request).execute());
+      return call(caller, request, Sync::describe);
+    }
+
+    String call(OkHttpClient caller, Request request, ResponseReader reader) throws Exception {
+      return reader.read(caller.newCall(request).execute());
     }
 
     @Override
@@ -110,6 +124,16 @@ final class OkHttpClients {
       return call(impatient, request(url).build());
     }
 
+    // RequestBody.create(MediaType, String) is the one form OkHttp 3 has; 4 and 5 deprecate it.
+    @SuppressWarnings("deprecation")
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws Exception {
+      RequestBody body =
+          json == null ? null : RequestBody.create(MediaType.parse("application/json"), json);
+      return call(client, request(url).method(method, body).build(), reading(readLimit));
+    }
+
     /** Stops the dispatcher's threads, which are not daemons in OkHttp 3 and linger a minute. */
     @Override
     public void close() {
@@ -125,7 +149,7 @@ final class OkHttpClients {
     }
 
     @Override
-    String call(OkHttpClient caller, Request request) throws Exception {
+    String call(OkHttpClient caller, Request request, ResponseReader reader) throws Exception {
       CompletableFuture<String> outcome = new CompletableFuture<>();
       caller.newCall(request).enqueue(new Callback() {
         @Override
@@ -135,10 +159,15 @@ final class OkHttpClients {
 
         @Override
         public void onResponse(Call call, Response response) throws IOException {
-          outcome.complete(describe(response));
+          outcome.complete(reader.read(response));
         }
       });
       return outcome.get(AWAIT_SECONDS, TimeUnit.SECONDS);
     }
+  }
+
+  /** What the application does with a response: reads (some of) its body, closes it, describes it. */
+  private interface ResponseReader {
+    String read(Response response) throws IOException;
   }
 }

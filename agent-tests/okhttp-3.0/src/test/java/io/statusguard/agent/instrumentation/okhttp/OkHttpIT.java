@@ -19,4 +19,9 @@ class OkHttpIT extends AbstractHttpClientIT {
   protected List<String> modes() {
     return List.of("sync", "async");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

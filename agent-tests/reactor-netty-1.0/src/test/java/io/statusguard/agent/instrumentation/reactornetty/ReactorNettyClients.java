@@ -4,11 +4,17 @@ import static io.statusguard.agent.testsupport.ScenarioApp.SECRET_TOKEN;
 import static io.statusguard.agent.testsupport.ScenarioApp.TIMEOUT;
 
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.JdkSslContext;
 import io.statusguard.agent.testsupport.ScenarioClient;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -84,6 +90,43 @@ final class ReactorNettyClients {
     @Override
     public String getWithTimeout(String url) throws Exception {
       return await(exchange(client.responseTimeout(TIMEOUT).get().uri(url)));
+    }
+
+    @Override
+    public String exchange(String method, String url, String json, int readLimit)
+        throws Exception {
+      HttpClient.RequestSender request = client
+          .headers(headers -> headers.set("Content-Type", "application/json"))
+          .request(HttpMethod.valueOf(method))
+          .uri(url);
+      return await(reading(json == null ? request : request.send(ByteBufFlux.fromString(
+          Mono.just(json))), readLimit));
+    }
+
+    /**
+     * The body read as {@link ScenarioClient#exchange} says: all of it, its first {@code readLimit}
+     * bytes (then the rest is cancelled), or not subscribed to at all.
+     */
+    static Mono<String> reading(HttpClient.ResponseReceiver<?> request, int readLimit) {
+      return request.response((response, body) -> {
+        int status = response.status().code();
+        if (readLimit == READ_NONE) {
+          return Mono.fromCallable(() -> ScenarioClient.describeRead(status, null, readLimit));
+        }
+        AtomicInteger received = new AtomicInteger();
+        return body.asByteArray()
+            .takeUntil(chunk -> readLimit > 0 && received.addAndGet(chunk.length) >= readLimit)
+            .collect(ByteArrayOutputStream::new, (out, chunk) -> out.write(chunk, 0, chunk.length))
+            .map(out -> describe(status, out.toByteArray(), readLimit));
+      }).single();
+    }
+
+    private static String describe(int status, byte[] read, int readLimit) {
+      try {
+        return ScenarioClient.describeRead(status, new ByteArrayInputStream(read), readLimit);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

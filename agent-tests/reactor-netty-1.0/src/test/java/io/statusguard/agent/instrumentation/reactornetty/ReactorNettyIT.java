@@ -19,4 +19,9 @@ class ReactorNettyIT extends AbstractHttpClientIT {
   protected List<String> modes() {
     return List.of("block", "future");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

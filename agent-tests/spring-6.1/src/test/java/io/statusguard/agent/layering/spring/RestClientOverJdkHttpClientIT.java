@@ -16,6 +16,11 @@ class RestClientOverJdkHttpClientIT extends SpringSuite {
     return List.of("restclient-jdk");
   }
 
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
+
   /**
    * From 6.2 on, Spring times the JDK client out by cancelling the exchange's future (its
    * {@code JdkClientHttpRequest.TimeoutHandler}) rather than with the request's own timeout: the

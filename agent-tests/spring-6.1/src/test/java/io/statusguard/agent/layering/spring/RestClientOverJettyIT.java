@@ -13,4 +13,9 @@ class RestClientOverJettyIT extends SpringSuite {
   protected List<String> modes() {
     return List.of("restclient-jetty");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

@@ -13,4 +13,9 @@ class RestTemplateOverUrlConnectionIT extends SpringSuite {
   protected List<String> modes() {
     return List.of("resttemplate");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

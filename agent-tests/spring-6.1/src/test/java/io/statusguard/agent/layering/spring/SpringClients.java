@@ -7,7 +7,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.JdkSslContext;
 import io.statusguard.agent.testsupport.ScenarioClient;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,9 +28,11 @@ import org.springframework.http.client.ReactorNettyClientRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.client.DefaultResponseErrorHandler;
+import org.springframework.web.client.RequestCallback;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -170,13 +174,25 @@ final class SpringClients {
     }
 
     static String exchange(RestTemplate template, HttpMethod method, String url, String json) {
-      return template.execute(url, method, request -> {
+      return template.execute(url, method, withBody(json), SpringClients::describe);
+    }
+
+    static RequestCallback withBody(String json) {
+      return request -> {
         request.getHeaders().setBearerAuth(SECRET_TOKEN);
         if (json != null) {
           request.getHeaders().setContentType(MediaType.APPLICATION_JSON);
           request.getBody().write(json.getBytes(StandardCharsets.UTF_8));
         }
-      }, SpringClients::describe);
+      };
+    }
+
+    /** Reads the body through Spring's response; RestTemplate then closes it, draining the rest. */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit) {
+      return client.execute(url, HttpMethod.valueOf(method), withBody(json),
+          response -> ScenarioClient.describeRead(response.getStatusCode().value(),
+              readLimit == READ_NONE ? null : response.getBody(), readLimit));
     }
 
     @Override
@@ -246,6 +262,19 @@ final class SpringClients {
     public String getWithTimeout(String url) {
       return get(impatient, url);
     }
+
+    /** Reads the body through Spring's response; RestClient closes it once the function returns. */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit) {
+      RestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(url)
+          .headers(headers -> headers.setBearerAuth(SECRET_TOKEN));
+      if (json != null) {
+        request = request.contentType(MediaType.APPLICATION_JSON).body(json);
+      }
+      return request.exchange((sent, response) -> ScenarioClient.describeRead(
+          response.getStatusCode().value(), readLimit == READ_NONE ? null : response.getBody(),
+          readLimit));
+    }
   }
 
   private static final class OverWebClient implements ScenarioClient {
@@ -289,6 +318,32 @@ final class SpringClients {
     @Override
     public String getWithTimeout(String url) {
       return get(impatient, url);
+    }
+
+    /**
+     * Reads the body as a byte array (and describes its first {@code readLimit} bytes), or releases
+     * it unread, which drains it.
+     */
+    @Override
+    public String exchange(String method, String url, String json, int readLimit) {
+      WebClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(url);
+      WebClient.RequestHeadersSpec<?> sent = json == null ? request
+          : request.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+      return sent.exchangeToMono(response -> {
+        int status = response.statusCode().value();
+        Mono<byte[]> body = readLimit == READ_NONE
+            ? response.releaseBody().then(Mono.just(new byte[0]))
+            : response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]);
+        return body.map(read -> describe(status, read, readLimit));
+      }).block(AWAIT);
+    }
+
+    private static String describe(int status, byte[] read, int readLimit) {
+      try {
+        return ScenarioClient.describeRead(status, new ByteArrayInputStream(read), readLimit);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

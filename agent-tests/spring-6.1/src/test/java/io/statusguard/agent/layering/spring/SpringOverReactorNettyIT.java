@@ -13,4 +13,9 @@ class SpringOverReactorNettyIT extends SpringSuite {
   protected List<String> modes() {
     return List.of("webclient-reactor", "restclient-reactor");
   }
+
+  @Override
+  protected boolean capturesErrorBodies() {
+    return true;
+  }
 }

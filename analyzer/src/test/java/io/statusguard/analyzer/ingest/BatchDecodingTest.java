@@ -1,0 +1,75 @@
+package io.statusguard.analyzer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statusguard.analyzer.HostileRecords;
+import io.statusguard.event.ResponseEventEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class BatchDecodingTest {
+  private final ResponseEventDecoder decoder = ResponseEventDecoder.create();
+
+  @Test
+  void answersEachRecordAtItsOwnIndexWhateverTheBatchSize() {
+    try (BatchDecoding decoding = new BatchDecoding(decoder)) {
+      for (int size : new int[] {0, 1, 64, 65, 1000, 5000}) {
+        List<ConsumerRecord<byte[], byte[]>> records = mixedRecords(size, new Random(size));
+
+        Decoded[] decoded = decoding.decode(records);
+
+        assertThat(decoded).hasSize(size);
+        for (int i = 0; i < size; i++) {
+          assertThat(comparable(decoded[i])).as("record %d of %d", i, size)
+              .isEqualTo(comparable(decoder.decode(records.get(i).value())));
+        }
+      }
+    }
+  }
+
+  /** The helper may start at any moment, or not at all: the batch must come back whole either way. */
+  @Test
+  void answersEveryRecordHoweverLateTheHelperStarts() {
+    List<ConsumerRecord<byte[], byte[]>> records = mixedRecords(200, new Random(3));
+    try (BatchDecoding decoding = new BatchDecoding(decoder)) {
+      for (int round = 0; round < 500; round++) {
+        List<ConsumerRecord<byte[], byte[]>> batch = records.subList(0, 65 + round % 136);
+
+        assertThat(decoding.decode(batch)).as("round %d", round).doesNotContainNull();
+      }
+    }
+  }
+
+  @Test
+  void decodesAloneOnceClosed() {
+    BatchDecoding decoding = new BatchDecoding(decoder);
+    List<ConsumerRecord<byte[], byte[]>> records = mixedRecords(1000, new Random(1));
+
+    decoding.close();
+    Decoded[] decoded = decoding.decode(records);
+
+    assertThat(decoded).doesNotContainNull().hasSize(1000);
+  }
+
+  /**
+   * A rejection's reason, or the whole answer otherwise. Jackson words some details after the size of the
+   * buffers its thread has recycled, so the same record may read slightly differently on two threads.
+   */
+  private static Object comparable(Decoded decoded) {
+    return decoded instanceof Decoded.Rejected rejected ? rejected.reason() : decoded;
+  }
+
+  /** Valid events and hostile records alternating, so that a shifted index would show. */
+  private static List<ConsumerRecord<byte[], byte[]>> mixedRecords(int count, Random random) {
+    HostileRecords hostile = new HostileRecords(random);
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      byte[] value = i % 2 == 0 ? ResponseEventEncoder.encode(hostile.validEvent()) : hostile.next().value();
+      records.add(new ConsumerRecord<>("events", 0, i, null, value));
+    }
+    return records;
+  }
+}
