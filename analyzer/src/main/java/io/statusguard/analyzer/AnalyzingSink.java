@@ -43,7 +43,7 @@ final class AnalyzingSink implements IngestSink {
       windows.record(event, classification, nowMillis);
       agents.record(event, nowMillis);
       if (first) {
-        metrics.recordResponse(event, classification.statusClass());
+        metrics.recordResponse(event, classification.statusClass(), nowMillis);
       }
     } else if (!first) {
       return;

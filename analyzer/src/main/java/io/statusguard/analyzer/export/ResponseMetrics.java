@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.statusguard.analyzer.domain.agent.AgentDirectory;
 import io.statusguard.analyzer.domain.status.StatusClass;
 import io.statusguard.analyzer.domain.window.ResponseWindows;
@@ -61,11 +62,12 @@ public final class ResponseMetrics {
       Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
       Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
       Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
-  private static final int RECENT_SERIES = 1024;
+  private static final int RECENT_SERIES = 4096;
   private static final Set<String> KNOWN_METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
   private final PrometheusMeterRegistry registry;
+  private final BatchClock clock;
   private final int maxSeries;
   private final TagValueLimit services = new TagValueLimit("service", MAX_VALUES_PER_TAG);
   private final TagValueLimit egressGroups = new TagValueLimit("egress_group", MAX_VALUES_PER_TAG);
@@ -87,11 +89,12 @@ public final class ResponseMetrics {
   // replaced racily, which is safe: an entry is immutable and checked against the event before use.
   private final AdmittedSeries[] recentSeries = new AdmittedSeries[RECENT_SERIES];
 
-  private ResponseMetrics(PrometheusMeterRegistry registry, int maxEndpoints, int maxSeries) {
+  private ResponseMetrics(BatchClock clock, int maxEndpoints, int maxSeries) {
     if (maxSeries < 1) {
       throw new IllegalArgumentException("max series must be at least 1, got " + maxSeries);
     }
-    this.registry = registry;
+    this.clock = clock;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
     this.maxSeries = maxSeries;
     this.endpoints = new TagValueLimit("endpoint", maxEndpoints);
     // Registered up front so that dashboards and alerts see zeros rather than absent series.
@@ -120,7 +123,7 @@ public final class ResponseMetrics {
 
   /** As {@link #create(int)}, with at most {@code maxSeries} response series before they overflow. */
   public static ResponseMetrics create(int maxEndpoints, int maxSeries) {
-    return new ResponseMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), maxEndpoints, maxSeries);
+    return new ResponseMetrics(new BatchClock(), maxEndpoints, maxSeries);
   }
 
   /** The registry to scrape, or to add further meters to. */
@@ -150,6 +153,15 @@ public final class ResponseMetrics {
 
   /** Counts the response by its sample weight under its class, and records its duration once. */
   public void recordResponse(ResponseEvent event, StatusClass statusClass) {
+    recordResponse(event, statusClass, System.currentTimeMillis());
+  }
+
+  /**
+   * As {@link #recordResponse(ResponseEvent, StatusClass)}, at the recording thread's clock, read by the
+   * caller once for a batch of events.
+   */
+  public void recordResponse(ResponseEvent event, StatusClass statusClass, long nowMillis) {
+    clock.advanceTo(nowMillis);
     String operation = event.operation() == null ? UNKNOWN_OPERATION : event.operation();
     SeriesMeters meters = recentMeters(event, operation, statusClass);
     if (meters == null) {

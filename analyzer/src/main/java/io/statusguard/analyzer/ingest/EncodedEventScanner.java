@@ -27,6 +27,7 @@ final class EncodedEventScanner {
   private static final long QUOTES = 0x2222222222222222L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long SPACES = 0x2020202020202020L;
+  private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
   /** The version's key and the major this build knows: {@code {"schema_version":"1.}. */
   private static final Token SCHEMA_MAJOR =
       Token.of("{\"" + EventFields.SCHEMA_VERSION + "\":\"" + SchemaVersion.MAJOR + '.');
@@ -57,6 +58,7 @@ final class EncodedEventScanner {
   private static final Token PROVIDER_RESOURCE_ID = key(EventFields.PROVIDER_RESOURCE_ID);
   private static final Token PROVIDER_CLIENT_ID = key(EventFields.PROVIDER_CLIENT_ID);
   private static final int MAX_QUERY_NAMES = 32;
+  private static final int SHAPE_BITS = 13;
   private static final int MAX_QUERY_NAME_LENGTH = 128;
   private static final ErrorType[] ERROR_TYPES = ErrorType.values();
   private static final BodyFormat[] BODY_FORMATS = BodyFormat.values();
@@ -66,10 +68,34 @@ final class EncodedEventScanner {
   private static final int MAX_DIGITS = 18;
 
   private final CanonicalStrings strings;
+  private final ParsedSegments<Origin> origins = new ParsedSegments<>();
+  private final ParsedSegments<Details> details = new ParsedSegments<>();
+  // Events read lately, by the parts that make them: the next event of a known shape is that event at
+  // another time and duration. Slots in pairs, the newest first; racy and safe as ParsedSegments' are.
+  private final Shape[] shapes = new Shape[1 << SHAPE_BITS];
 
   EncodedEventScanner(CanonicalStrings strings) {
     this.strings = strings;
   }
+
+  /** The fields from the service's name to the query's names, as one parse of their bytes. */
+  private record Origin(long runHash, String serviceName, String instanceId, String egressGroup,
+      String clientLibrary, String method, String scheme, String host, int port, String endpointTemplate,
+      String operation, List<String> queryNames) {}
+
+  /** An event that was read, with the parts it was made of, compared by identity. */
+  private record Shape(Origin origin, Details details, int status, String errorType, ResponseEvent event) {
+    boolean is(Origin origin, Details details, int status, String errorType) {
+      // The parts come from ParsedSegments and CanonicalStrings: equal parts are mostly the same instances.
+      return this.origin == origin && this.details == details && this.status == status
+          && this.errorType == errorType;
+    }
+  }
+
+  /** The fields from the content type to the record's end, as one parse of their bytes. */
+  private record Details(long runHash, String contentType, String errorMessage, double sampleWeight,
+      int providerStatus, String providerErrorCode, BodyFormat bodyFormat, String resourceType, String resourceId,
+      String providerClientId) {}
 
   /** Returns the event {@code value} holds, or null when it is not exactly what the encoder writes. */
   ResponseEvent scan(byte[] value) {
@@ -78,40 +104,58 @@ final class EncodedEventScanner {
       return null;
     }
     // The limits are the Jackson path's (ResponseEventDecoder.toEvent); past one, that path says why.
-    ResponseEvent.Builder event = ResponseEvent.builder()
-        .timeUnixMs(in.integer(TIME_UNIX_MS, Long.MAX_VALUE))
-        .serviceName(in.text(SERVICE_NAME, 256))
-        .instanceId(in.text(SERVICE_INSTANCE_ID, 256))
-        .egressGroup(in.text(EGRESS_GROUP, 256))
-        .clientLibrary(in.text(CLIENT_LIBRARY, 64))
-        .method(in.text(HTTP_REQUEST_METHOD, 32))
-        .scheme(in.text(URL_SCHEME, 16))
-        .host(in.text(SERVER_ADDRESS, 256))
-        .port((int) in.integer(SERVER_PORT, 65_535))
-        .endpointTemplate(in.text(URL_TEMPLATE, 1024))
-        .operation(in.optionalText(OPERATION_NAME, 128))
-        .queryNames(in.optionalQueryNames(URL_QUERY_NAMES))
-        .status((int) in.integer(HTTP_RESPONSE_STATUS_CODE, 999));
+    long timeUnixMs = in.integer(TIME_UNIX_MS, Long.MAX_VALUE);
+    Origin origin = origin(in);
+    int status = (int) in.integer(HTTP_RESPONSE_STATUS_CODE, 999);
     String errorType = in.optionalText(ERROR_TYPE, 64);
+    long durationMicros = in.integer(DURATION_US, Long.MAX_VALUE);
+    Details details = details(in);
+    if (origin == null || details == null) {
+      return null;
+    }
+    int slot = shapeSlot(origin, details, status, errorType);
+    Shape shape = shapes[slot];
+    if (shape == null || !shape.is(origin, details, status, errorType)) {
+      shape = shapes[slot + 1];
+    }
+    if (shape != null && shape.is(origin, details, status, errorType)) {
+      return shape.event.withTiming(timeUnixMs, durationMicros);
+    }
+    ResponseEvent event = build(timeUnixMs, origin, status, errorType, durationMicros, details);
+    if (event != null && details.resourceId == null) {
+      shapes[slot + 1] = shapes[slot];
+      shapes[slot] = new Shape(origin, details, status, errorType, event);
+    }
+    return event;
+  }
+
+  private static ResponseEvent build(long timeUnixMs, Origin origin, int status, String errorType,
+      long durationMicros, Details details) {
+    ResponseEvent.Builder event = ResponseEvent.builder()
+        .timeUnixMs(timeUnixMs)
+        .serviceName(origin.serviceName)
+        .instanceId(origin.instanceId)
+        .egressGroup(origin.egressGroup)
+        .clientLibrary(origin.clientLibrary)
+        .method(origin.method)
+        .scheme(origin.scheme)
+        .host(origin.host)
+        .port(origin.port)
+        .endpointTemplate(origin.endpointTemplate)
+        .operation(origin.operation)
+        .queryNames(origin.queryNames)
+        .status(status)
+        .durationMicros(durationMicros)
+        .contentType(details.contentType)
+        .errorMessage(details.errorMessage)
+        .sampleWeight(details.sampleWeight)
+        .providerStatus(details.providerStatus)
+        .providerErrorCode(details.providerErrorCode)
+        .bodyFormat(details.bodyFormat)
+        .resource(details.resourceType, details.resourceId)
+        .providerClientId(details.providerClientId);
     if (errorType != null) {
       event.errorType(errorTypeOf(errorType));
-    }
-    event.durationMicros(in.integer(DURATION_US, Long.MAX_VALUE))
-        .contentType(in.optionalText(HTTP_RESPONSE_CONTENT_TYPE, 256))
-        .errorMessage(in.optionalText(PROVIDER_ERROR_MESSAGE, 1024))
-        .sampleWeight(in.optionalWeight(SAMPLE_WEIGHT))
-        .providerStatus((int) in.optionalInteger(PROVIDER_STATUS_CODE, 1, 999))
-        .providerErrorCode(in.optionalText(PROVIDER_ERROR_CODE, 64));
-    String bodyFormat = in.optionalText(PROVIDER_BODY_FORMAT, 16);
-    if (bodyFormat != null) {
-      event.bodyFormat(bodyFormatOf(bodyFormat));
-    }
-    String resourceType = in.optionalText(PROVIDER_RESOURCE_TYPE, 64);
-    String resourceId = in.optionalUniqueText(PROVIDER_RESOURCE_ID, 128);
-    event.resource(resourceType, resourceId)
-        .providerClientId(in.optionalText(PROVIDER_CLIENT_ID, 128));
-    if (!in.atEnd() || (resourceType == null) != (resourceId == null)) {
-      return null;
     }
     try {
       return event.build();
@@ -119,6 +163,79 @@ final class EncodedEventScanner {
       // A rule of the contract this scanner does not check itself: the Jackson path words the rejection.
       return null;
     }
+  }
+
+  /** The first slot of the pair where an event of these parts is remembered. */
+  private static int shapeSlot(Origin origin, Details details, int status, String errorType) {
+    long hash = origin.runHash * 31 + details.runHash;
+    hash = hash * 31 + status;
+    hash = hash * 31 + (errorType == null ? 0 : errorType.hashCode());
+    return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - SHAPE_BITS)) & ~1;
+  }
+
+  /** Who sent the record and what it called: the run of fields between its time and its status. */
+  private Origin origin(Cursor in) {
+    int from = in.position();
+    int to = in.runTo(HTTP_RESPONSE_STATUS_CODE);
+    if (to < 0) {
+      return null;
+    }
+    long hash = in.runHash();
+    Origin known = origins.get(in.bytes, from, to, hash);
+    if (known != null) {
+      in.moveTo(to);
+      return known;
+    }
+    Origin read = new Origin(hash,
+        in.text(SERVICE_NAME, 256),
+        in.text(SERVICE_INSTANCE_ID, 256),
+        in.text(EGRESS_GROUP, 256),
+        in.text(CLIENT_LIBRARY, 64),
+        in.text(HTTP_REQUEST_METHOD, 32),
+        in.text(URL_SCHEME, 16),
+        in.text(SERVER_ADDRESS, 256),
+        (int) in.integer(SERVER_PORT, 65_535),
+        in.text(URL_TEMPLATE, 1024),
+        in.optionalText(OPERATION_NAME, 128),
+        in.optionalQueryNames(URL_QUERY_NAMES));
+    if (in.failed() || in.position() != to) {
+      return null;
+    }
+    origins.put(in.bytes, from, to, hash, read);
+    return read;
+  }
+
+  /** What the response's body said: the run of fields from the duration's end to the record's end. */
+  private Details details(Cursor in) {
+    if (in.failed()) {
+      return null;
+    }
+    int from = in.position();
+    int to = in.bytes.length;
+    long hash = ParsedSegments.hash(in.bytes, from, to);
+    Details known = details.get(in.bytes, from, to, hash);
+    if (known != null) {
+      return known;
+    }
+    String contentType = in.optionalText(HTTP_RESPONSE_CONTENT_TYPE, 256);
+    String errorMessage = in.optionalText(PROVIDER_ERROR_MESSAGE, 1024);
+    double sampleWeight = in.optionalWeight(SAMPLE_WEIGHT);
+    int providerStatus = (int) in.optionalInteger(PROVIDER_STATUS_CODE, 1, 999);
+    String providerErrorCode = in.optionalText(PROVIDER_ERROR_CODE, 64);
+    String bodyFormat = in.optionalText(PROVIDER_BODY_FORMAT, 16);
+    String resourceType = in.optionalText(PROVIDER_RESOURCE_TYPE, 64);
+    String resourceId = in.optionalUniqueText(PROVIDER_RESOURCE_ID, 128);
+    String providerClientId = in.optionalText(PROVIDER_CLIENT_ID, 128);
+    if (!in.atEnd() || (resourceType == null) != (resourceId == null)) {
+      return null;
+    }
+    Details read = new Details(hash, contentType, errorMessage, sampleWeight, providerStatus, providerErrorCode,
+        bodyFormat == null ? null : bodyFormatOf(bodyFormat), resourceType, resourceId, providerClientId);
+    if (resourceId == null) {
+      // A resource ID differs in nearly every record: remembering it would only evict useful runs.
+      details.put(in.bytes, from, to, hash, read);
+    }
+    return read;
   }
 
   private static ErrorType errorTypeOf(String wireName) {
@@ -198,14 +315,64 @@ final class EncodedEventScanner {
    * so that the scan reads as a straight list of fields and is judged once, at the end.
    */
   private static final class Cursor {
-    private final byte[] bytes;
+    final byte[] bytes;
     private final CanonicalStrings strings;
     private int position;
     private boolean failed;
+    private long runHash;
 
     Cursor(byte[] bytes, CanonicalStrings strings) {
       this.bytes = bytes;
       this.strings = strings;
+    }
+
+    int position() {
+      return position;
+    }
+
+    boolean failed() {
+      return failed;
+    }
+
+    /**
+     * Where {@code token} next occurs, or -1 (also once a read failed); the bytes up to it are hashed on
+     * the way, for {@link #runHash}. Key tokens start with a comma, so only commas are tried, found eight
+     * bytes at a time; a token of eight bytes or more cannot start in the last seven.
+     */
+    int runTo(Token token) {
+      if (failed) {
+        return -1;
+      }
+      long even = 0;
+      long odd = 0;
+      for (int i = position, words = 0; i + Long.BYTES <= bytes.length; i += Long.BYTES, words++) {
+        long word = ParsedSegments.word(bytes, i);
+        long commas = word ^ COMMAS;
+        // Marks every comma, and possibly a byte above a marked one: each mark is tried anyway.
+        for (long marks = (commas - ONES) & ~commas & HIGH_BITS; marks != 0; marks &= marks - 1) {
+          int at = i + (Long.numberOfTrailingZeros(marks) >>> 3);
+          if (bytes[at] == ',' && token.matches(bytes, at)) {
+            runHash = ParsedSegments.finish(even, odd, bytes, i, at, at - position);
+            return at;
+          }
+        }
+        if ((words & 1) == 0) {
+          even = ParsedSegments.mix(even, word);
+        } else {
+          odd = ParsedSegments.mix(odd, word);
+        }
+      }
+      return -1;
+    }
+
+    /** The hash of the bytes from the position to what {@link #runTo} found, as {@link ParsedSegments#hash}. */
+    long runHash() {
+      return runHash;
+    }
+
+    /** Steps over bytes already known to parse, to {@code to}. */
+    void moveTo(int to) {
+      position = to;
     }
 
     /** Steps over {@code token} if it comes next. */

@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A member of a Kafka consumer group that decodes every record of the event topic and hands it to an
- * {@link IngestSink}, committing offsets synchronously after each processed batch (at-least-once). On
+ * {@link IngestSink}, committing the offsets of processed records (at-least-once): in the background at
+ * most every {@value #COMMIT_INTERVAL_MILLIS} ms while it runs, so that no poll waits for the broker, and
+ * synchronously when partitions are revoked and on close. A member that dies without closing leaves
+ * at most that interval's records to be counted again by the member that takes its partitions over. On
  * each partition assignment it reads back the records of the rebuild window before the group's committed
  * offset, handing them over as {@link Delivery#REPLAYED} so that windows are rebuilt while counters stay
  * exact; see {@link PartitionLedger}. Rejected records are counted by the sink and, if configured, copied
@@ -52,6 +55,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaEventConsumer.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+  static final long COMMIT_INTERVAL_MILLIS = 1_000;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration TOPIC_LOOKUP_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -75,6 +79,8 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   private final Set<DecodeFailure> loggedReasons = EnumSet.noneOf(DecodeFailure.class);
   private boolean warnedUnavailable;
   private boolean loggedSinkFailure;
+  private long lastCommitNanos;
+  private boolean loggedCommitFailure;
 
   private KafkaEventConsumer(ConsumerSettings settings, ResponseEventDecoder decoder, IngestSink sink,
       InstantSource clock, DeadLetters deadLetters) {
@@ -204,7 +210,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
       for (TopicPartition partition : records.partitions()) {
         handle(partition, records.records(partition), nowMillis);
       }
-      commit(consumer, COMMIT_TIMEOUT);
+      commitInBackground(consumer);
       publishStatus(consumer);
       if (!consumer.assignment().isEmpty()) {
         unassignedSince = System.nanoTime();
@@ -297,6 +303,34 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
       // and a later successful commit here covers them too.
       log.warn("Could not commit offsets of topic {}: {}", settings.topic(), e.toString());
     }
+  }
+
+  /**
+   * Commits what was processed without waiting for the broker, at most once per interval. The callback
+   * runs on this thread, within a later poll; a failed commit is retried by the next one, whose offsets
+   * are at least as far.
+   */
+  private void commitInBackground(Consumer<byte[], byte[]> consumer) {
+    long now = System.nanoTime();
+    if (now - lastCommitNanos < TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MILLIS)) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = ledger.toCommit();
+    if (offsets.isEmpty()) {
+      return;
+    }
+    lastCommitNanos = now;
+    consumer.commitAsync(offsets, (committed, failure) -> {
+      if (failure == null) {
+        ledger.committed(committed);
+      } else if (!loggedCommitFailure) {
+        loggedCommitFailure = true;
+        log.warn("Could not commit offsets of topic {}: {} (retried with the next commit; further failures are "
+            + "logged at DEBUG)", settings.topic(), failure.toString());
+      } else {
+        log.debug("Could not commit offsets of topic {}: {}", settings.topic(), failure.toString());
+      }
+    });
   }
 
   private void warnUnavailable(String format, Object... arguments) {

@@ -139,6 +139,30 @@ class EncodedEventScannerTest {
             + ",\"http.response.status_code\""));
   }
 
+  /** Runs of bytes seen before are answered from memory: that must change no answer. */
+  @ParameterizedTest
+  @MethodSource("recordsTheEncoderDoesNotWrite")
+  void leavesAnythingElseToJacksonEvenRightAfterTheRecordItWasMadeFrom(String record) {
+    ResponseEvent original = SampleEvents.retrieveTransaction(404).build();
+    assertThat(scanner.scan(ResponseEventEncoder.encode(original))).isEqualTo(original);
+
+    assertThat(scanner.scan(record.getBytes(StandardCharsets.UTF_8))).isNull();
+  }
+
+  @Test
+  void tellsApartRecordsThatDifferInOneByteOfARepeatedRun() {
+    ResponseEvent ten = SampleEvents.retrieveTransaction(404).egressGroup("203.0.113.10").build();
+    ResponseEvent eleven = SampleEvents.retrieveTransaction(404).egressGroup("203.0.113.11").build();
+    ResponseEvent xml = SampleEvents.retrieveTransaction(404).contentType("text/xml").build();
+    ResponseEvent json = SampleEvents.retrieveTransaction(404).contentType("text/jsn").build();
+
+    for (int round = 0; round < 3; round++) {
+      for (ResponseEvent event : List.of(ten, eleven, xml, json)) {
+        assertThat(scanner.scan(ResponseEventEncoder.encode(event))).isEqualTo(event);
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("recordsTheEncoderDoesNotWrite")
   void leavesAnythingElseToJackson(String record) {

@@ -13,6 +13,11 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 @WithKafkaBroker
@@ -117,6 +122,29 @@ class KafkaEventConsumerTest {
         new Decoded.Accepted(before), new Decoded.Accepted(after), new Decoded.Accepted(after));
     assertThat(second.deliveries()).containsExactly(Delivery.REPLAYED, Delivery.REPLAYED, Delivery.REPLAYED,
         Delivery.NEW, Delivery.NEW);
+  }
+
+  /** A member that dies without closing must not leave everything it handled to be counted again. */
+  @Test
+  void commitsWhatItHandledWhileItRuns(TestKafka kafka) throws Exception {
+    String topic = "consumer-commits";
+    kafka.createTopic(topic, 1);
+    ConsumerSettings settings = ConsumerSettings.of(kafka.bootstrapServers(), topic, "commits");
+    RecordingSink sink = new RecordingSink();
+
+    try (KafkaEventConsumer consumer = KafkaEventConsumer.start(settings, ResponseEventDecoder.create(), sink);
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      try (TopicWriter writer = TopicWriter.open(kafka.bootstrapServers(), topic)) {
+        writer.write(SampleEvents.retrieveTransaction(404).build(), 7);
+      }
+      Polling.awaitTrue("seven records", () -> sink.received().size() >= 7);
+
+      Polling.awaitTrue("the group's offset at the end, with the member still running", () -> {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("commits").partitionsToOffsetAndMetadata()
+            .get().get(new TopicPartition(topic, 0));
+        return committed != null && committed.offset() == 7 && consumer.isRunning();
+      });
+    }
   }
 
   @Test

@@ -19,12 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AgentDirectory {
   public static final int DEFAULT_MAX_AGENTS = 10_000;
   private static final int RECENT_KEYS = 256;
+  private static final int UNTOLD_HITS = 16;
 
   private final InstantSource clock;
   private final Cache<Instance, Entry> agents;
   private final AtomicLong evicted = new AtomicLong();
-  // Keys handed out lately, so that recording an event allocates none; confined to the recording thread.
-  private final Instance[] recentInstances = new Instance[RECENT_KEYS];
+  // Agents recorded lately, by their key's hash, so that recording an event allocates nothing and asks
+  // the cache at most once per clock reading; confined to the recording thread.
+  private final Entry[] recent = new Entry[RECENT_KEYS];
 
   private AgentDirectory(int maxAgents, InstantSource clock) {
     this.clock = clock;
@@ -32,6 +34,7 @@ public final class AgentDirectory {
         .maximumSize(maxAgents)
         .executor(Runnable::run)
         .evictionListener((Instance key, Entry entry, RemovalCause cause) -> {
+          entry.evicted = true;
           if (cause == RemovalCause.SIZE) {
             evicted.incrementAndGet();
           }
@@ -55,12 +58,7 @@ public final class AgentDirectory {
     long time = Math.min(event.timeUnixMs(), nowMillis);
     // Whole seconds: a sighting is replaced at most once a second per agent, not on every event.
     time -= Math.floorMod(time, 1_000L);
-    Instance instance = instanceOf(event);
-    Entry entry = agents.getIfPresent(instance);
-    if (entry == null) {
-      entry = agents.get(instance, key -> new Entry());
-    }
-    entry.update(event, time);
+    entryOf(event, nowMillis).update(event, time);
   }
 
   /** Every agent seen, as of now, ordered by service and instance. */
@@ -81,25 +79,54 @@ public final class AgentDirectory {
     return evicted.get();
   }
 
-  /** The key of the event's instance, the one recently used for it when there is one. */
-  private Instance instanceOf(ResponseEvent event) {
+  /** The event's agent, found as {@code ResponseWindows} finds a series: see there. */
+  private Entry entryOf(ResponseEvent event, long nowMillis) {
     String service = event.serviceName();
     String instanceId = event.instanceId();
-    int slot = (31 * service.hashCode() + instanceId.hashCode()) & (recentInstances.length - 1);
-    Instance recent = recentInstances[slot];
-    if (recent != null && recent.service.equals(service) && recent.instanceId.equals(instanceId)) {
-      return recent;
+    int slot = (31 * service.hashCode() + instanceId.hashCode()) & (recent.length - 1);
+    Entry entry = recent[slot];
+    boolean same = entry != null && entry.instance.service.equals(service)
+        && entry.instance.instanceId.equals(instanceId);
+    if (same && !entry.evicted) {
+      if (entry.untoldHit(nowMillis)) {
+        return entry;
+      }
+      if (agents.getIfPresent(entry.instance) == entry) {
+        entry.touch(nowMillis);
+        return entry;
+      }
     }
-    Instance instance = new Instance(service, instanceId);
-    recentInstances[slot] = instance;
-    return instance;
+    Instance instance = same ? entry.instance : new Instance(service, instanceId);
+    entry = agents.get(instance, Entry::new);
+    entry.touch(nowMillis);
+    recent[slot] = entry;
+    return entry;
   }
 
   private record Instance(String service, String instanceId) {}
 
   /** The latest sighting of one instance, replaced whole so that readers never see half an update. */
   private static final class Entry {
+    final Instance instance;
     volatile AgentSighting sighting;
+    // Set by the cache's maintenance, on whichever thread ran it.
+    volatile boolean evicted;
+    // Confined to the recording thread.
+    private long touchedAtMillis = Long.MIN_VALUE;
+    private int untoldHits;
+
+    Entry(Instance instance) {
+      this.instance = instance;
+    }
+
+    boolean untoldHit(long nowMillis) {
+      return touchedAtMillis == nowMillis && ++untoldHits < UNTOLD_HITS;
+    }
+
+    void touch(long nowMillis) {
+      touchedAtMillis = nowMillis;
+      untoldHits = 0;
+    }
 
     void update(ResponseEvent event, long timeMillis) {
       AgentSighting current = sighting;

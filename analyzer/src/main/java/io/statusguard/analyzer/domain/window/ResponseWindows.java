@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>One thread calls {@link #record}; any number of threads may read concurrently.
  */
 public final class ResponseWindows {
-  private static final int RECENT_KEYS = 1024;
+  private static final int RECENT_KEYS = 4096;
+  /** Hits of a recent series that may pass without the cache hearing of them. */
+  static final int UNTOLD_HITS = 16;
 
   private final WindowSettings settings;
   private final InstantSource clock;
@@ -34,8 +36,9 @@ public final class ResponseWindows {
   private final AtomicLong lateEvents = new AtomicLong();
   private final AtomicLong clampedEvents = new AtomicLong();
   private final AtomicLong evictedSeries = new AtomicLong();
-  // Keys handed out lately, so that recording an event allocates none; confined to the recording thread.
-  private final SeriesKey[] recentKeys = new SeriesKey[RECENT_KEYS];
+  // Series recorded lately, by their key's hash, so that recording an event allocates nothing and asks
+  // the cache at most once per clock reading; confined to the recording thread.
+  private final SeriesWindow[] recent = new SeriesWindow[RECENT_KEYS];
   // Written by the recording thread only.
   private volatile long recordedAtMillis;
 
@@ -53,6 +56,7 @@ public final class ResponseWindows {
         // Maintenance on the recording thread: no background pool, and eviction counts a test can rely on.
         .executor(Runnable::run)
         .evictionListener((SeriesKey key, SeriesWindow window, RemovalCause cause) -> {
+          window.markEvicted();
           if (cause == RemovalCause.SIZE) {
             evictedSeries.incrementAndGet();
           }
@@ -92,11 +96,7 @@ public final class ResponseWindows {
       time = now;
       placement = Placement.CLAMPED_TO_NOW;
     }
-    SeriesKey key = keyOf(event, classification);
-    SeriesWindow window = series.getIfPresent(key);
-    if (window == null) {
-      window = series.get(key, k -> new SeriesWindow(k, classification, settings));
-    }
+    SeriesWindow window = windowOf(event, classification, now);
     window.add(time, event.sampleWeight());
     return placement;
   }
@@ -135,20 +135,35 @@ public final class ResponseWindows {
     return series.estimatedSize();
   }
 
-  /** The event's key, the one recently used for it when there is one. */
-  private SeriesKey keyOf(ResponseEvent event, Classification classification) {
+  /**
+   * The event's series. A series recorded lately is found by its key's hash and its parts, and the cache
+   * hears of it once per clock reading and once per {@value #UNTOLD_HITS} events: often enough to keep its
+   * place by access time and frequency (a busy series outweighs a flood of new ones even within one
+   * batch), and rarely enough that the cache costs next to nothing per event. A series the cache has
+   * since dropped is looked up again, never counted in its old window.
+   */
+  private SeriesWindow windowOf(ResponseEvent event, Classification classification, long now) {
     String operation = event.operation() == null ? SeriesKey.UNKNOWN_OPERATION : event.operation();
     int hash = SeriesKey.hash(event.serviceName(), event.egressGroup(), event.method(), operation,
         event.endpointTemplate(), event.status(), classification.statusClass());
     int slot = hash & (RECENT_KEYS - 1);
-    SeriesKey recent = recentKeys[slot];
-    if (recent != null && recent.matches(event.serviceName(), event.egressGroup(), event.method(), operation,
-        event.endpointTemplate(), event.status(), classification.statusClass())) {
-      return recent;
+    SeriesWindow window = recent[slot];
+    boolean same = window != null && window.key().matches(event.serviceName(), event.egressGroup(),
+        event.method(), operation, event.endpointTemplate(), event.status(), classification.statusClass());
+    if (same && !window.evicted()) {
+      if (window.untoldHit(now)) {
+        return window;
+      }
+      if (series.getIfPresent(window.key()) == window) {
+        window.touch(now);
+        return window;
+      }
     }
-    SeriesKey key = new SeriesKey(event.serviceName(), event.egressGroup(), event.method(), operation,
-        event.endpointTemplate(), event.status(), classification.statusClass());
-    recentKeys[slot] = key;
-    return key;
+    SeriesKey key = same ? window.key() : new SeriesKey(event.serviceName(), event.egressGroup(), event.method(),
+        operation, event.endpointTemplate(), event.status(), classification.statusClass());
+    window = series.get(key, k -> new SeriesWindow(k, classification, settings));
+    window.touch(now);
+    recent[slot] = window;
+    return window;
   }
 }

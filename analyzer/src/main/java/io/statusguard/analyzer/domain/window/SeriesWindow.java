@@ -28,6 +28,12 @@ final class SeriesWindow {
   private final BucketRing tenSeconds;
   // Written by the recording thread only, with release semantics for readers.
   private long lastEventMillis = Long.MIN_VALUE;
+  // The recording thread's clock when it last told the cache of this series, and the hits since;
+  // confined to that thread.
+  private long touchedAtMillis = Long.MIN_VALUE;
+  private int untoldHits;
+  // Set when the cache drops the series, on whichever thread ran the cache's maintenance.
+  private volatile boolean evicted;
 
   SeriesWindow(SeriesKey key, Classification classification, WindowSettings settings) {
     this.key = key;
@@ -46,6 +52,24 @@ final class SeriesWindow {
 
   SeriesKey key() {
     return key;
+  }
+
+  /** Counts a hit that the cache need not hear of: false once the clock moved or enough hits passed. */
+  boolean untoldHit(long nowMillis) {
+    return touchedAtMillis == nowMillis && ++untoldHits < ResponseWindows.UNTOLD_HITS;
+  }
+
+  void touch(long nowMillis) {
+    touchedAtMillis = nowMillis;
+    untoldHits = 0;
+  }
+
+  boolean evicted() {
+    return evicted;
+  }
+
+  void markEvicted() {
+    evicted = true;
   }
 
   void add(long timeMillis, double weight) {

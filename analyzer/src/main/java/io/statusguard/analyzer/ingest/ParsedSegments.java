@@ -1,0 +1,96 @@
+package io.statusguard.analyzer.ingest;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * What recent runs of record bytes parsed to, by their exact bytes. Records from one agent repeat long
+ * runs byte for byte (who sent them, what was called, what the body said), so a run seen before is
+ * answered with its earlier parse after one hash and one comparison, instead of being read field by
+ * field again. Parsing is a function of the bytes alone, so a remembered answer is the answer.
+ *
+ * <p>A fixed table of {@value #SLOTS} slots in pairs: a run may sit in either slot of its pair, the
+ * latest one in the first, so two busy runs that hash alike do not evict each other. A flood of distinct
+ * runs only replaces entries. Thread-safe without locks: slots are read and written racily,
+ * which is safe because an entry is immutable and published through its final fields.
+ *
+ * @param <T> what a run parses to
+ */
+final class ParsedSegments<T> {
+  /** Longer runs are not remembered: they would make the table's footprint grow with the input. */
+  static final int MAX_LENGTH = 512;
+  private static final int SLOT_BITS = 12;
+  private static final int SLOTS = 1 << SLOT_BITS;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private final Entry<?>[] slots = new Entry<?>[SLOTS];
+
+  private record Entry<T>(long hash, byte[] bytes, T parsed) {}
+
+  /** The bytes' hash, for {@link #get} and {@link #put}; the same bytes always give the same hash. */
+  static long hash(byte[] bytes, int from, int to) {
+    long even = 0;
+    long odd = 0;
+    int i = from;
+    for (int words = 0; i + Long.BYTES <= to; i += Long.BYTES, words++) {
+      long word = word(bytes, i);
+      if ((words & 1) == 0) {
+        even = mix(even, word);
+      } else {
+        odd = mix(odd, word);
+      }
+    }
+    return finish(even, odd, bytes, i, to, to - from);
+  }
+
+  /**
+   * One step of {@link #hash}, for a caller that hashes while it scans: the run's words from its start, in
+   * two lanes of alternate words (two chains of multiplications the processor overlaps).
+   */
+  static long mix(long lane, long word) {
+    return (lane + word) * 0x9E3779B97F4A7C15L;
+  }
+
+  static long word(byte[] bytes, int at) {
+    return (long) LONGS.get(bytes, at);
+  }
+
+  /** The hash of a run of {@code length} bytes whose whole words went into the lanes, the rest from {@code from}. */
+  static long finish(long even, long odd, byte[] bytes, int from, int to, int length) {
+    long hash = Long.rotateLeft(even, 31) ^ odd ^ length;
+    for (int i = from; i < to; i++) {
+      hash = (hash ^ bytes[i]) * 0xC2B2AE3D27D4EB4FL;
+    }
+    return hash ^ (hash >>> 29);
+  }
+
+  /** What the bytes from {@code from} to {@code to} parsed to when last seen, or null. */
+  @SuppressWarnings("unchecked")
+  T get(byte[] bytes, int from, int to, long hash) {
+    int slot = slotOf(hash);
+    Entry<?> held = slots[slot];
+    if (held == null || held.hash != hash) {
+      held = slots[slot + 1];
+      if (held == null || held.hash != hash) {
+        return null;
+      }
+    }
+    return Arrays.equals(held.bytes, 0, held.bytes.length, bytes, from, to) ? (T) held.parsed : null;
+  }
+
+  /** Remembers that the bytes from {@code from} to {@code to} parse to {@code parsed}. */
+  void put(byte[] bytes, int from, int to, long hash, T parsed) {
+    if (to - from <= MAX_LENGTH) {
+      int slot = slotOf(hash);
+      slots[slot + 1] = slots[slot];
+      slots[slot] = new Entry<>(hash, Arrays.copyOfRange(bytes, from, to), parsed);
+    }
+  }
+
+  /** The first slot of the hash's pair. */
+  private static int slotOf(long hash) {
+    return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - SLOT_BITS)) & ~1;
+  }
+}
