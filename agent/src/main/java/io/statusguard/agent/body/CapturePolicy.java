@@ -2,9 +2,7 @@ package io.statusguard.agent.body;
 
 import io.statusguard.agent.bootstrap.BodyTap;
 import io.statusguard.agent.bootstrap.ResponseObservation;
-import java.net.URI;
-import java.net.URL;
-import java.util.Locale;
+import io.statusguard.agent.endpoint.RequestTarget;
 import java.util.function.Predicate;
 
 /**
@@ -42,49 +40,7 @@ public final class CapturePolicy {
     if (profiledHosts == null) {
       return true;
     }
-    String host = hostOf(observation);
+    String host = RequestTarget.hostOrNull(observation);
     return host != null && profiledHosts.test(host);
-  }
-
-  /** The host the request went to, lower case without IPv6 brackets, or null when there is none. */
-  static String hostOf(ResponseObservation observation) {
-    String host;
-    URI uri = observation.uri();
-    URL url = observation.url();
-    if (uri != null) {
-      host = uri.getHost();
-    } else if (url != null) {
-      host = url.getHost();
-    } else if (observation.originHost() != null) {
-      host = observation.originHost();
-    } else {
-      host = hostOfUrlString(observation.urlString());
-    }
-    if (host == null || host.isEmpty()) {
-      return null;
-    }
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    return host.toLowerCase(Locale.ROOT);
-  }
-
-  private static String hostOfUrlString(String url) {
-    if (url == null) {
-      return null;
-    }
-    int schemeEnd = url.indexOf("://");
-    if (schemeEnd <= 0) {
-      return null;
-    }
-    int start = schemeEnd + 3;
-    int end = start;
-    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-      end++;
-    }
-    String authority = url.substring(start, end);
-    authority = authority.substring(authority.lastIndexOf('@') + 1);
-    int colon = authority.lastIndexOf(':');
-    return colon > authority.lastIndexOf(']') ? authority.substring(0, colon) : authority;
   }
 }

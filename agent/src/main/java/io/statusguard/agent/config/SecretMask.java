@@ -1,5 +1,6 @@
 package io.statusguard.agent.config;
 
+import io.statusguard.agent.secret.SecretScrubber;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,12 +12,13 @@ import java.util.regex.Pattern;
 /**
  * Hides credentials in text the agent is about to print: the values of Kafka settings that hold them
  * ({@code sasl.jaas.config}, {@code ssl.*.password}, ...) and of each option inside a JAAS
- * configuration, wherever they appear, and anything written as {@code password=...} or {@code
- * secret: ...}. Kafka's own exception messages may quote such values. Immutable and thread-safe.
+ * configuration, wherever they appear; then whatever {@link SecretScrubber} masks in captured data (an
+ * assigned {@code password=...} or {@code secret: ...}, tokens, card numbers). Kafka's own exception
+ * messages may quote such values. Immutable and thread-safe.
  */
 public final class SecretMask {
   public static final String HIDDEN = "[hidden]";
-  /** Masks only what looks like an assignment of a credential. */
+  /** Masks only what {@link SecretScrubber} masks. */
   public static final SecretMask NONE = new SecretMask(List.of());
 
   /** A shorter value is no credential, and masking it would mangle ordinary words. */
@@ -25,8 +27,6 @@ public final class SecretMask {
   private static final Pattern SENSITIVE_KEY =
       Pattern.compile("password|secret|token|credential|jaas|\\.key$");
   private static final Pattern JAAS_OPTION = Pattern.compile("\\w+\\s*=\\s*\"([^\"]*)\"");
-  private static final Pattern ASSIGNMENT = Pattern.compile(
-      "(?i)(password|passwd|secret|token|credential)(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;\"']+)");
 
   private final List<String> secrets;
 
@@ -61,7 +61,7 @@ public final class SecretMask {
     for (String secret : secrets) {
       masked = masked.replace(secret, HIDDEN);
     }
-    return ASSIGNMENT.matcher(masked).replaceAll("$1$2" + Matcher.quoteReplacement(HIDDEN));
+    return SecretScrubber.scrub(masked);
   }
 
   private static void addSecret(List<String> secrets, String value) {

@@ -18,8 +18,8 @@ import java.util.Arrays;
  *       identifier, not a card, and stays (the endpoint templater hides it).
  *   <li>The value after {@code Bearer} or {@code Basic} unless it is a plain word ({@code Bearer
  *       token} stays); JWT-shaped {@code header.payload.signature} runs; the value assigned to a name
- *       containing {@code token}, {@code secret}, {@code password}, {@code passwd}, {@code apikey},
- *       {@code api_key} or {@code api-key} with {@code =} or {@code :}, quoted or not
+ *       containing {@code token}, {@code secret}, {@code password}, {@code passwd}, {@code credential},
+ *       {@code apikey}, {@code api_key} or {@code api-key} with {@code =} or {@code :}, quoted or not
  *       ({@code access_token=...}, {@code "clientSecret":"..."}).
  *   <li>3 or 4 digits after {@code cvv}, {@code cvv2}, {@code cvc}, {@code cvc2}, {@code cid} or
  *       {@code csc}.
@@ -41,7 +41,7 @@ public final class SecretScrubber {
   /** A plain word after Bearer or Basic shorter than this is prose, not a credential. */
   private static final int MIN_WORDLIKE_SECRET_LENGTH = 16;
   private static final String[] SECRET_NAMES =
-      {"token", "secret", "password", "passwd", "apikey", "api_key", "api-key"};
+      {"token", "secret", "password", "passwd", "credential", "apikey", "api_key", "api-key"};
   private static final String[] CVV_NAMES = {"cvv2", "cvc2", "cvv", "cvc", "cid", "csc"};
 
   private SecretScrubber() {}

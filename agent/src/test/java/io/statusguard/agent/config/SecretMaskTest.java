@@ -31,9 +31,11 @@ class SecretMaskTest {
   }
 
   @Test
-  void hidesWhatLooksLikeAnAssignedCredentialEvenWithoutSettings() {
-    assertThat(SecretMask.NONE.mask("user=svc password=\"p w\" token: abc; secret='x'"))
-        .isEqualTo("user=svc password=[hidden] token: [hidden]; secret=[hidden]");
+  void hidesAssignedCredentialsAndCardNumbersEvenWithoutSettings() {
+    assertThat(SecretMask.NONE.mask("user=svc password=\"p w\" token: abc; secret='x' credential=c1"))
+        .isEqualTo("user=svc password=\"[token]\" token: [token]; secret='[token]' credential=[token]");
+    assertThat(SecretMask.NONE.mask("Failed to send record for 4111 1111 1111 1111"))
+        .isEqualTo("Failed to send record for [card]");
   }
 
   @Test
