@@ -99,6 +99,7 @@ public final class ClientWorkload implements AutoCloseable {
     }
     failures = 0;
     ThreadCpu threadsBefore = ThreadCpu.now();
+    JvmServiceCpu servicesBefore = JvmServiceCpu.now();
     ProcessUsage before = ProcessUsage.now();
     long startNanos = System.nanoTime();
     long[] jdkNanos = new long[requests];
@@ -116,6 +117,7 @@ public final class ClientWorkload implements AutoCloseable {
     long wallNanos = System.nanoTime() - startNanos;
     Thread.sleep(settleMillis);
     ProcessUsage after = ProcessUsage.now();
+    JvmServiceCpu servicesAfter = JvmServiceCpu.now();
     // For diagnosis only: the harness keeps each run's stderr.
     ThreadCpu threadsAfter = ThreadCpu.now();
     System.err.println("[workload] CPU in the measured phase: " + (after.cpuNanos() - before.cpuNanos())
@@ -124,7 +126,7 @@ public final class ClientWorkload implements AutoCloseable {
         - threadsAfter.totalSince(threadsBefore)) / 1_000_000 + "ms");
     return new WorkloadReport(requests, wallNanos, after.cpuNanos() - before.cpuNanos(),
         after.allocatedSince(before), Latencies.of(jdkNanos), Latencies.of(okHttpNanos), failures,
-        after.cpuNanos());
+        after.cpuNanos(), servicesAfter.jitSince(servicesBefore), servicesAfter.gcSince(servicesBefore));
   }
 
   @Override

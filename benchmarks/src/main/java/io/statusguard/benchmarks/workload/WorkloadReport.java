@@ -11,10 +11,12 @@ import java.util.Map;
  *
  * @param requestsPerClient requests sent with each of the two clients in the measured phase
  * @param failures requests that threw or got a status other than 200 and 404
+ * @param jitNanos CPU of the JIT compiler threads in the measured phase, -1 where it cannot be read
+ * @param gcNanos CPU of the garbage collector threads in the measured phase, -1 where it cannot be read
  */
 public record WorkloadReport(int requestsPerClient, long wallNanos, long cpuNanos,
     long allocatedBytes, Latencies jdkHttpClient, Latencies okHttp, int failures,
-    long processCpuNanos) {
+    long processCpuNanos, long jitNanos, long gcNanos) {
   public static final String PREFIX = "RESULT ";
 
   /** Requests in the measured phase, both clients together. */
@@ -27,7 +29,8 @@ public record WorkloadReport(int requestsPerClient, long wallNanos, long cpuNano
         + " cpuNanos=" + cpuNanos + " allocatedBytes=" + allocatedBytes
         + " jdkP50Nanos=" + jdkHttpClient.p50Nanos() + " jdkP99Nanos=" + jdkHttpClient.p99Nanos()
         + " okHttpP50Nanos=" + okHttp.p50Nanos() + " okHttpP99Nanos=" + okHttp.p99Nanos()
-        + " failures=" + failures + " processCpuNanos=" + processCpuNanos;
+        + " failures=" + failures + " processCpuNanos=" + processCpuNanos + " jitNanos=" + jitNanos
+        + " gcNanos=" + gcNanos;
   }
 
   /** Reads a line {@link #toLine()} wrote; throws {@link IllegalArgumentException} on anything else. */
@@ -51,7 +54,9 @@ public record WorkloadReport(int requestsPerClient, long wallNanos, long cpuNano
         new Latencies(value(values, "jdkP50Nanos"), value(values, "jdkP99Nanos")),
         new Latencies(value(values, "okHttpP50Nanos"), value(values, "okHttpP99Nanos")),
         Math.toIntExact(value(values, "failures")),
-        value(values, "processCpuNanos"));
+        value(values, "processCpuNanos"),
+        value(values, "jitNanos"),
+        value(values, "gcNanos"));
   }
 
   private static long value(Map<String, Long> values, String key) {

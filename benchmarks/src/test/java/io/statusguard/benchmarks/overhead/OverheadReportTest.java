@@ -37,6 +37,32 @@ class OverheadReportTest {
   }
 
   @Test
+  void leavesOutAJitCompilationThatStatusguardsRunPaidAndSaysSo() {
+    OverheadReport report = OverheadReport.of(List.of(
+        run(AgentSetup.NONE, 300, 1_000, 100),
+        run(AgentSetup.STATUSGUARD, 340, 1_300, 350),
+        run(AgentSetup.OPENTELEMETRY, 700, 1_100, 100)), 5_000_000, 24_000_000);
+
+    assertThat(report.added(AgentSetup.STATUSGUARD, Metric.CPU_PER_REQUEST_MICROS)).isEqualTo(300);
+    assertThat(report.added(AgentSetup.STATUSGUARD, Metric.CPU_PER_REQUEST_WITHOUT_JIT_MICROS)).isEqualTo(50);
+    assertThat(report.toMarkdown())
+        .contains("| added CPU per request (µs) | 300 | 100 | 3.00 | ≤ 0.20: missed |")
+        .contains("| added CPU per request, JIT compilation left out (µs) | 50.0 | 100 | 0.50 | ≤ 0.20: missed |");
+  }
+
+  /** A fraction of a difference that is noise is no target: the report must not call it met. */
+  @Test
+  void callsNoTargetMetWhenOpenTelemetryAddedNothing() {
+    OverheadReport report = OverheadReport.of(List.of(
+        run(AgentSetup.NONE, 300, 1_000),
+        run(AgentSetup.STATUSGUARD, 340, 1_300),
+        run(AgentSetup.OPENTELEMETRY, 700, 990)), 5_000_000, 24_000_000);
+
+    assertThat(report.toMarkdown()).contains(
+        "| added CPU per request (µs) | 300 | -10.0 | - | ≤ 0.20: not measurable (OpenTelemetry added nothing measurable) |");
+  }
+
+  @Test
   void needsEverySetup() {
     assertThatIllegalArgumentException().isThrownBy(() -> OverheadReport.of(
         List.of(run(AgentSetup.NONE, 300, 1_000)), 1, 1));
@@ -44,9 +70,14 @@ class OverheadReportTest {
 
   /** A run whose phase CPU is {@code phaseCpuMillis} and whose other figures are fixed. */
   private static RunFigures run(AgentSetup setup, long readyMillis, long phaseCpuMillis) {
+    return run(setup, readyMillis, phaseCpuMillis, 0);
+  }
+
+  /** As above, with {@code jitMillis} of the phase's CPU spent by the JIT compilers. */
+  private static RunFigures run(AgentSetup setup, long readyMillis, long phaseCpuMillis, long jitMillis) {
     WorkloadReport workload = new WorkloadReport(REQUESTS_PER_CLIENT, 900_000_000L,
         phaseCpuMillis * 1_000_000L, 40_000_000L, new Latencies(100_000, 400_000),
-        new Latencies(90_000, 300_000), 0, 3_000_000_000L);
+        new Latencies(90_000, 300_000), 0, 3_000_000_000L, jitMillis * 1_000_000L, 20_000_000L);
     return new RunFigures(setup, 1, readyMillis * 1_000_000L, 250_000_000L, workload,
         setup == AgentSetup.STATUSGUARD ? OverheadRun.STATUSGUARD_EXIT_LINE + " seen=1000 sent=1000"
             : null);

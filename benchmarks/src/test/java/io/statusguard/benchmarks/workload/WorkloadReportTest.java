@@ -10,7 +10,7 @@ class WorkloadReportTest {
   @Test
   void roundTripsThroughItsResultLine() {
     WorkloadReport report = new WorkloadReport(500, 2_000_000_000L, 1_500_000_000L, 123_456_789L,
-        new Latencies(110_000, 480_000), new Latencies(95_000, 390_000), 1, 4_000_000_000L);
+        new Latencies(110_000, 480_000), new Latencies(95_000, 390_000), 1, 4_000_000_000L, 70_000_000L, -1);
 
     assertThat(WorkloadReport.parse(report.toLine())).isEqualTo(report);
     assertThat(report.requests()).isEqualTo(1000);
