@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The analyzer's Prometheus metrics: responses by series and class, their durations, and the health of
@@ -79,8 +80,10 @@ public final class ResponseMetrics {
   private final Map<DecodeFailure, Counter> decodeFailures = new EnumMap<>(DecodeFailure.class);
   // By capped event type: at most MAX_EVENT_TYPES of them, plus the overflow value.
   private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
-  private final Counter consumed;
-  private final Counter replayed;
+  // Written by the recording thread only, so a lazy set of a plain increment is exact and costs no atomic
+  // instruction per record; scrapes read them through function counters.
+  private final AtomicLong consumed = new AtomicLong();
+  private final AtomicLong replayed = new AtomicLong();
   // Meters by their label values: registering through Micrometer on every event would cost far more
   // than the counting. Admitted series stay within maxSeries; overflow series within statuses x classes.
   private final Map<SeriesLabels, SeriesMeters> series = new ConcurrentHashMap<>();
@@ -108,10 +111,10 @@ public final class ResponseMetrics {
           .tag("reason", reason.wireName())
           .register(registry));
     }
-    this.consumed = Counter.builder(EVENTS_CONSUMED)
+    FunctionCounter.builder(EVENTS_CONSUMED, consumed, AtomicLong::get)
         .description("Records read from the event topic for the first time, whatever became of them")
         .register(registry);
-    this.replayed = Counter.builder(EVENTS_REPLAYED)
+    FunctionCounter.builder(EVENTS_REPLAYED, replayed, AtomicLong::get)
         .description("Records read again after a partition assignment to rebuild the windows; counted nowhere else")
         .register(registry);
   }
@@ -131,12 +134,14 @@ public final class ResponseMetrics {
     return registry;
   }
 
+  /** Counts a record read for the first time; called by the recording thread only. */
   public void recordConsumed() {
-    consumed.increment();
+    consumed.lazySet(consumed.get() + 1);
   }
 
+  /** Counts a record read again to rebuild windows; called by the recording thread only. */
   public void recordReplayed() {
-    replayed.increment();
+    replayed.lazySet(replayed.get() + 1);
   }
 
   public void recordDecodeFailure(DecodeFailure reason) {

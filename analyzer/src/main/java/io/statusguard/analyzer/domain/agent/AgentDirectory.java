@@ -3,6 +3,7 @@ package io.statusguard.analyzer.domain.agent;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.statusguard.analyzer.domain.Divisor;
 import io.statusguard.event.ResponseEvent;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -20,6 +21,7 @@ public final class AgentDirectory {
   public static final int DEFAULT_MAX_AGENTS = 10_000;
   private static final int RECENT_KEYS = 256;
   private static final int UNTOLD_HITS = 16;
+  private static final Divisor SECOND = Divisor.of(1_000);
 
   private final InstantSource clock;
   private final Cache<Instance, Entry> agents;
@@ -57,7 +59,7 @@ public final class AgentDirectory {
   public void record(ResponseEvent event, long nowMillis) {
     long time = Math.min(event.timeUnixMs(), nowMillis);
     // Whole seconds: a sighting is replaced at most once a second per agent, not on every event.
-    time -= Math.floorMod(time, 1_000L);
+    time -= SECOND.floorMod(time);
     entryOf(event, nowMillis).update(event, time);
   }
 
