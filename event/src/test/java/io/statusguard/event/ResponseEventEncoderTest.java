@@ -45,9 +45,9 @@ class ResponseEventEncoderTest {
     assertThat(written.get(EventFields.TIME_UNIX_MS).asLong()).isEqualTo(1_790_000_000_123L);
   }
 
-  @Test
-  void writesOnlyKeysTheSchemaDocuments() throws Exception {
-    ResponseEvent full = retrieveTransaction404()
+  /** An event with every optional field set. */
+  static ResponseEvent everyField() {
+    return retrieveTransaction404()
         .queryNames(List.of("referenceID"))
         .status(0)
         .errorType(ErrorType.TIMEOUT)
@@ -58,6 +58,11 @@ class ResponseEventEncoderTest {
         .resource("TransactionID", "A0oH0E4EiWloxnwr75liQg")
         .providerClientId("B1pI1F5FjXmpyoxs86mjRh")
         .build();
+  }
+
+  @Test
+  void writesOnlyKeysTheSchemaDocuments() throws Exception {
+    ResponseEvent full = everyField();
     JsonNode written = JSON.readTree(ResponseEventEncoder.encode(full));
     JsonNode properties = schema().get("properties");
 

@@ -3,21 +3,10 @@ package io.statusguard.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResponseEventTest {
-  private final ResponseEvent full = ResponseEventEncoderTest.retrieveTransaction404()
-      .queryNames(List.of("referenceID"))
-      .status(0)
-      .errorType(ErrorType.TIMEOUT)
-      .sampleWeight(2.5)
-      .providerStatus(404)
-      .providerErrorCode("3C463000")
-      .bodyFormat(BodyFormat.JSON)
-      .resource("TransactionID", "A0oH0E4EiWloxnwr75liQg")
-      .providerClientId("B1pI1F5FjXmpyoxs86mjRh")
-      .build();
+  private final ResponseEvent full = ResponseEventEncoderTest.everyField();
 
   @Test
   void withTimingKeepsEveryOtherValue() {
