@@ -37,7 +37,7 @@ public final class ResponseWindows {
   private final AtomicLong clampedEvents = new AtomicLong();
   private final AtomicLong evictedSeries = new AtomicLong();
   // Series recorded lately, by their key's hash, so that recording an event allocates nothing and asks
-  // the cache at most once per clock reading; confined to the recording thread.
+  // the cache only once per clock reading and per 16 hits; confined to the recording thread.
   private final SeriesWindow[] recent = new SeriesWindow[RECENT_KEYS];
   // Written by the recording thread only.
   private volatile long recordedAtMillis;
