@@ -1,14 +1,7 @@
 package io.statusguard.agent.instrumentation.apachehttp5;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.statusguard.agent.bootstrap.BodyTap;
-import io.statusguard.agent.bootstrap.ResponseSinks;
 import io.statusguard.agent.instrumentation.AdvisedClassLoader;
-import io.statusguard.agent.instrumentation.ErrorBodyServer;
-import io.statusguard.agent.instrumentation.RecordingBodySink;
-import java.io.IOException;
-import java.util.Arrays;
+import io.statusguard.agent.instrumentation.WholeBodyTapScenarios;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -19,7 +12,6 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * HttpClient 5.0's async client (the oldest version claimed) with the advice inlined, against a
@@ -27,80 +19,24 @@ import org.junit.jupiter.api.Test;
  * same bytes as without the agent. The integration tests in {@code agent-tests/apache-httpclient-5.*}
  * run the same on the newest version.
  */
-class ApacheHttp5AsyncBodyTapTest {
-  private final RecordingBodySink sink = new RecordingBodySink();
-  private ErrorBodyServer server;
-  private AdvisedClassLoader loader;
+class ApacheHttp5AsyncBodyTapTest extends WholeBodyTapScenarios {
   private Function<String, byte[]> app;
 
   @BeforeEach
-  void start() throws IOException {
-    server = ErrorBodyServer.start();
-    ResponseSinks.activate(sink);
-    loader = AdvisedClassLoader.of(List.of(new AsyncAttemptInstrumentation(),
+  void defineApplication() {
+    app = AdvisedClassLoader.of(List.of(new AsyncAttemptInstrumentation(),
         AsyncBodyInstrumentation.negotiating(), AsyncBodyInstrumentation.http2Only()),
-        "org.apache.hc.", Application.class.getName());
-    app = loader.newInstance(Application.class, function());
+        "org.apache.hc.", Application.class.getName()).newInstance(Application.class, functionType());
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void closeApplication() throws Exception {
     ((AutoCloseable) app).close();
-    ResponseSinks.deactivate();
-    server.close();
   }
 
-  @Test
-  void anErrorBodyIsCapturedAsItStreamsToTheConsumer() throws InterruptedException {
-    byte[] read = app.apply(server.url("/not-found"));
-
-    assertThat(read).isEqualTo(ErrorBodyServer.NOT_FOUND);
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    BodyTap tap = sink.onlyTap();
-    assertThat(tap.capturedBytes()).isEqualTo(ErrorBodyServer.NOT_FOUND);
-    assertThat(tap.reachedEndOfBody()).isTrue();
-    assertThat(tap.observation().status()).isEqualTo(404);
-  }
-
-  @Test
-  void aSuccessIsReportedWithoutATap() throws InterruptedException {
-    assertThat(app.apply(server.url("/ok"))).isEqualTo(ErrorBodyServer.OK);
-
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    assertThat(sink.taps()).isEmpty();
-  }
-
-  @Test
-  void aChunkedBodyOverTheBoundReachesTheApplicationWhole() throws InterruptedException {
-    assertThat(app.apply(server.url("/big"))).isEqualTo(ErrorBodyServer.BIG);
-
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    assertThat(sink.onlyTap().capturedBytes())
-        .isEqualTo(Arrays.copyOf(ErrorBodyServer.BIG, BodyTap.MAX_CAPTURED_BYTES));
-    assertThat(sink.onlyTap().reachedEndOfBody()).isTrue();
-  }
-
-  @Test
-  void anEncodedBodyIsCapturedWithItsContentEncoding() throws InterruptedException {
-    byte[] read = app.apply(server.url("/gzip"));
-
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    assertThat(sink.onlyTap().contentEncoding()).isEqualTo("gzip");
-    assertThat(sink.onlyTap().capturedBytes()).isEqualTo(read);
-  }
-
-  @Test
-  void anErrorWithoutABodyEndsItsTapAtOnce() throws InterruptedException {
-    assertThat(app.apply(server.url("/empty"))).isEmpty();
-
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    assertThat(sink.onlyTap().capturedBytes()).isEmpty();
-    assertThat(sink.onlyTap().reachedEndOfBody()).isTrue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Class<Function<String, byte[]>> function() {
-    return (Class<Function<String, byte[]>>) (Class<?>) Function.class;
+  @Override
+  protected byte[] get(String url) {
+    return app.apply(url);
   }
 
   /** The application, defined with HttpClient 5 by the advised loader: the body of a GET. */
