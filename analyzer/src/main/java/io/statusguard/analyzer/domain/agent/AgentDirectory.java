@@ -3,6 +3,7 @@ package io.statusguard.analyzer.domain.agent;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.statusguard.analyzer.domain.CacheTouch;
 import io.statusguard.analyzer.domain.Divisor;
 import io.statusguard.event.ResponseEvent;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AgentDirectory {
   public static final int DEFAULT_MAX_AGENTS = 10_000;
   private static final int RECENT_KEYS = 256;
-  private static final int UNTOLD_HITS = 16;
   private static final Divisor SECOND = Divisor.of(1_000);
 
   private final InstantSource clock;
@@ -90,17 +90,17 @@ public final class AgentDirectory {
     boolean same = entry != null && entry.instance.service.equals(service)
         && entry.instance.instanceId.equals(instanceId);
     if (same && !entry.evicted) {
-      if (entry.untoldHit(nowMillis)) {
+      if (entry.cacheTouch.untoldHit(nowMillis)) {
         return entry;
       }
       if (agents.getIfPresent(entry.instance) == entry) {
-        entry.touch(nowMillis);
+        entry.cacheTouch.told(nowMillis);
         return entry;
       }
     }
     Instance instance = same ? entry.instance : new Instance(service, instanceId);
     entry = agents.get(instance, Entry::new);
-    entry.touch(nowMillis);
+    entry.cacheTouch.told(nowMillis);
     recent[slot] = entry;
     return entry;
   }
@@ -114,21 +114,12 @@ public final class AgentDirectory {
     // Set by the cache's maintenance, on whichever thread ran it.
     volatile boolean evicted;
     // Confined to the recording thread.
-    private long touchedAtMillis = Long.MIN_VALUE;
-    private int untoldHits;
+    final CacheTouch cacheTouch = new CacheTouch();
 
     Entry(Instance instance) {
       this.instance = instance;
     }
 
-    boolean untoldHit(long nowMillis) {
-      return touchedAtMillis == nowMillis && ++untoldHits < UNTOLD_HITS;
-    }
-
-    void touch(long nowMillis) {
-      touchedAtMillis = nowMillis;
-      untoldHits = 0;
-    }
 
     void update(ResponseEvent event, long timeMillis) {
       AgentSighting current = sighting;

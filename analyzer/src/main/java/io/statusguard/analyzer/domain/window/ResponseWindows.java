@@ -3,6 +3,7 @@ package io.statusguard.analyzer.domain.window;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.statusguard.analyzer.domain.CacheTouch;
 import io.statusguard.analyzer.domain.status.Classification;
 import io.statusguard.event.ResponseEvent;
 import java.time.Instant;
@@ -25,8 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ResponseWindows {
   private static final int RECENT_KEYS = 4096;
-  /** Hits of a recent series that may pass without the cache hearing of them. */
-  static final int UNTOLD_HITS = 16;
 
   private final WindowSettings settings;
   private final InstantSource clock;
@@ -137,10 +136,8 @@ public final class ResponseWindows {
 
   /**
    * The event's series. A series recorded lately is found by its key's hash and its parts, and the cache
-   * hears of it once per clock reading and once per {@value #UNTOLD_HITS} events: often enough to keep its
-   * place by access time and frequency (a busy series outweighs a flood of new ones even within one
-   * batch), and rarely enough that the cache costs next to nothing per event. A series the cache has
-   * since dropped is looked up again, never counted in its old window.
+   * hears of it as {@link CacheTouch} says. A series the cache has since dropped is looked up again, never
+   * counted in its old window.
    */
   private SeriesWindow windowOf(ResponseEvent event, Classification classification, long now) {
     String operation = event.operation() == null ? SeriesKey.UNKNOWN_OPERATION : event.operation();
@@ -151,18 +148,18 @@ public final class ResponseWindows {
     boolean same = window != null && window.key().matches(event.serviceName(), event.egressGroup(),
         event.method(), operation, event.endpointTemplate(), event.status(), classification.statusClass());
     if (same && !window.evicted()) {
-      if (window.untoldHit(now)) {
+      if (window.cacheTouch().untoldHit(now)) {
         return window;
       }
       if (series.getIfPresent(window.key()) == window) {
-        window.touch(now);
+        window.cacheTouch().told(now);
         return window;
       }
     }
     SeriesKey key = same ? window.key() : new SeriesKey(event.serviceName(), event.egressGroup(), event.method(),
         operation, event.endpointTemplate(), event.status(), classification.statusClass());
     window = series.get(key, k -> new SeriesWindow(k, classification, settings));
-    window.touch(now);
+    window.cacheTouch().told(now);
     recent[slot] = window;
     return window;
   }

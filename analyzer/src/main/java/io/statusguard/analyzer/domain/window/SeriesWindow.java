@@ -1,5 +1,6 @@
 package io.statusguard.analyzer.domain.window;
 
+import io.statusguard.analyzer.domain.CacheTouch;
 import io.statusguard.analyzer.domain.status.Classification;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -28,10 +29,8 @@ final class SeriesWindow {
   private final BucketRing tenSeconds;
   // Written by the recording thread only, with release semantics for readers.
   private long lastEventMillis = Long.MIN_VALUE;
-  // The recording thread's clock when it last told the cache of this series, and the hits since;
-  // confined to that thread.
-  private long touchedAtMillis = Long.MIN_VALUE;
-  private int untoldHits;
+  // Confined to the recording thread.
+  private final CacheTouch cacheTouch = new CacheTouch();
   // Set when the cache drops the series, on whichever thread ran the cache's maintenance.
   private volatile boolean evicted;
 
@@ -54,14 +53,8 @@ final class SeriesWindow {
     return key;
   }
 
-  /** Counts a hit that the cache need not hear of: false once the clock moved or enough hits passed. */
-  boolean untoldHit(long nowMillis) {
-    return touchedAtMillis == nowMillis && ++untoldHits < ResponseWindows.UNTOLD_HITS;
-  }
-
-  void touch(long nowMillis) {
-    touchedAtMillis = nowMillis;
-    untoldHits = 0;
+  CacheTouch cacheTouch() {
+    return cacheTouch;
   }
 
   boolean evicted() {
