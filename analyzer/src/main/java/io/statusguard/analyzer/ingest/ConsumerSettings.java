@@ -21,8 +21,9 @@ public record ConsumerSettings(String bootstrapServers, String topic, String gro
   /** One partition may fill a fetch: the default 1 MiB holds only about 2,000 events. */
   private static final int MAX_PARTITION_FETCH_BYTES = MAX_FETCH_BYTES;
   /**
-   * Records per poll: each poll ends in a synchronous commit, a round trip to the broker, which at the
-   * default of 500 records costs more than the records themselves. About 2.6 MB of events.
+   * Records per poll: each poll's batch is handed to the decoding helper and the consumer's status is
+   * read, which at the default of 500 records costs more than the records themselves. About 2.6 MB of
+   * events.
    */
   private static final int MAX_POLL_RECORDS = 5_000;
   /** The broker answers a fetch once it holds this much, or after {@link #FETCH_MAX_WAIT_MS}. */

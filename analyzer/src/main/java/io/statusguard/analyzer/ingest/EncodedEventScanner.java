@@ -27,7 +27,6 @@ final class EncodedEventScanner {
   private static final long QUOTES = 0x2222222222222222L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long SPACES = 0x2020202020202020L;
-  private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
   /** The version's key and the major this build knows: {@code {"schema_version":"1.}. */
   private static final Token SCHEMA_MAJOR =
       Token.of("{\"" + EventFields.SCHEMA_VERSION + "\":\"" + SchemaVersion.MAJOR + '.');
@@ -173,7 +172,10 @@ final class EncodedEventScanner {
     return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - SHAPE_BITS)) & ~1;
   }
 
-  /** Who sent the record and what it called: the run of fields between its time and its status. */
+  /**
+   * Who sent the record and what it called: the run of fields between its time and its status. Its end
+   * is found by the status key's underscore, which none of the run's keys has.
+   */
   private Origin origin(Cursor in) {
     int from = in.position();
     int to = in.runTo(HTTP_RESPONSE_STATUS_CODE);
@@ -271,15 +273,22 @@ final class EncodedEventScanner {
     return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - SPACES) | word) & HIGH_BITS;
   }
 
-  /** A run of ASCII bytes that must come next, compared eight at a time. */
+  /**
+   * A run of ASCII bytes that must come next, compared eight at a time, or that is searched for by its
+   * anchor: its first underscore, a byte that the keys before a key that has one lack.
+   */
   private static final class Token {
+    private static final byte ANCHOR = '_';
+
     private final int length;
     private final int[] offsets;
     private final long[] words;
+    private final int anchor;
 
     private Token(byte[] bytes) {
       // Words at 0, 8, 16, ... and one ending at the last byte, overlapping its predecessor.
       this.length = bytes.length;
+      this.anchor = new String(bytes, StandardCharsets.US_ASCII).indexOf(ANCHOR);
       int count = (length + 7) / 8;
       this.offsets = new int[count];
       this.words = new long[count];
@@ -295,6 +304,34 @@ final class EncodedEventScanner {
         throw new IllegalArgumentException("a token is at least 8 bytes: " + text);
       }
       return new Token(bytes);
+    }
+
+    /**
+     * Where the token first occurs from {@code from} on, or -1. Only its anchor's places are tried, found
+     * eight bytes at a time: in a run of keys without that byte the search meets no candidate and so
+     * takes no branch that depends on the bytes, where trying every key it passes would.
+     */
+    int find(byte[] bytes, int from) {
+      if (anchor < 0) {
+        throw new IllegalStateException("a token without an anchor is matched, not searched for");
+      }
+      int i = from + anchor;
+      for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+        long anchors = (long) LONGS.get(bytes, i) ^ (ONES * ANCHOR);
+        // Marks every anchor, and possibly a byte above a marked one: each mark is tried anyway.
+        for (long marks = (anchors - ONES) & ~anchors & HIGH_BITS; marks != 0; marks &= marks - 1) {
+          int at = i + (Long.numberOfTrailingZeros(marks) >>> 3) - anchor;
+          if (matches(bytes, at)) {
+            return at;
+          }
+        }
+      }
+      for (; i < bytes.length; i++) {
+        if (bytes[i] == ANCHOR && matches(bytes, i - anchor)) {
+          return i - anchor;
+        }
+      }
+      return -1;
     }
 
     boolean matches(byte[] bytes, int at) {
@@ -335,34 +372,18 @@ final class EncodedEventScanner {
     }
 
     /**
-     * Where {@code token} next occurs, or -1 (also once a read failed); the bytes up to it are hashed on
-     * the way, for {@link #runHash}. Key tokens start with a comma, so only commas are tried, found eight
-     * bytes at a time; a token of eight bytes or more cannot start in the last seven.
+     * Where {@code token} next occurs, or -1 (also once a read failed), with the hash of the bytes up to
+     * it for {@link #runHash}.
      */
     int runTo(Token token) {
       if (failed) {
         return -1;
       }
-      long even = 0;
-      long odd = 0;
-      for (int i = position, words = 0; i + Long.BYTES <= bytes.length; i += Long.BYTES, words++) {
-        long word = ParsedSegments.word(bytes, i);
-        long commas = word ^ COMMAS;
-        // Marks every comma, and possibly a byte above a marked one: each mark is tried anyway.
-        for (long marks = (commas - ONES) & ~commas & HIGH_BITS; marks != 0; marks &= marks - 1) {
-          int at = i + (Long.numberOfTrailingZeros(marks) >>> 3);
-          if (bytes[at] == ',' && token.matches(bytes, at)) {
-            runHash = ParsedSegments.finish(even, odd, bytes, i, at, at - position);
-            return at;
-          }
-        }
-        if ((words & 1) == 0) {
-          even = ParsedSegments.mix(even, word);
-        } else {
-          odd = ParsedSegments.mix(odd, word);
-        }
+      int at = token.find(bytes, position);
+      if (at >= 0) {
+        runHash = ParsedSegments.hash(bytes, position, at);
       }
-      return -1;
+      return at;
     }
 
     /** The hash of the bytes from the position to what {@link #runTo} found, as {@link ParsedSegments#hash}. */

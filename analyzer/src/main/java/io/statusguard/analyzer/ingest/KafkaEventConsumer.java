@@ -2,6 +2,7 @@ package io.statusguard.analyzer.ingest;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -43,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * exact; see {@link PartitionLedger}. Rejected records are counted by the sink and, if configured, copied
  * to a dead-letter topic; none of them stops the partition.
  *
- * <p>All Kafka work happens on one daemon thread named {@value #THREAD_NAME}, which shares the decoding
- * of large batches with one helper thread ({@link BatchDecoding}) and hands the records to the sink in
- * partition order itself; {@link #close()} and the {@link IngestStatus} methods may be called from any
+ * <p>All Kafka work happens on one daemon thread named {@value #THREAD_NAME}. A helper thread decodes
+ * each poll's records ({@link BatchDecoding}) while this thread hands the previous poll's to the sink, in
+ * partition order, and polls again: a poll that follows a batch takes only records already fetched, so a
+ * batch waits for no broker; {@link #close()} and the {@link IngestStatus} methods may be called from any
  * thread. An unreachable broker is not fatal: the
  * thread keeps retrying and says so in one log line.
  */
@@ -76,6 +78,9 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
 
   // Confined to the consumer thread.
   private final PartitionLedger ledger = new PartitionLedger();
+  // The last poll's records, decoded on the helper while this thread polls again and handled before
+  // anything else reads or changes the ledger; null when every polled record is handled.
+  private Polled pending;
   private final Set<DecodeFailure> loggedReasons = EnumSet.noneOf(DecodeFailure.class);
   private boolean warnedUnavailable;
   private boolean loggedSinkFailure;
@@ -190,8 +195,11 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
         consume(consumer);
       }
     } catch (WakeupException e) {
+      handlePending();
       commit(consumer, CLOSE_TIMEOUT);
     } finally {
+      // After a failure the records polled last count as if handled before it; nothing commits them.
+      handlePending();
       current = null;
       ready = false;
       lag.set(0);
@@ -204,14 +212,16 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     consumer.subscribe(List.of(settings.topic()), new Rebalance(consumer));
     long unassignedSince = System.nanoTime();
     while (true) {
-      ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-      // Once per batch: a batch takes milliseconds, while a clock read per record is a tenth of its cost.
-      long nowMillis = clock.millis();
-      for (TopicPartition partition : records.partitions()) {
-        handle(partition, records.records(partition), nowMillis);
-      }
+      // While a batch waits, the poll only takes records already fetched: a quiet topic must not delay it.
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(pending == null ? POLL_TIMEOUT : Duration.ZERO);
+      Polled polled = records.isEmpty() ? null : startDecoding(records);
+      handlePending();
+      pending = polled;
       commitInBackground(consumer);
-      publishStatus(consumer);
+      if (pending == null) {
+        // Only while every polled record is handled, so that ready means the windows hold the rebuild.
+        publishStatus(consumer);
+      }
       if (!consumer.assignment().isEmpty()) {
         unassignedSince = System.nanoTime();
       } else if (System.nanoTime() - unassignedSince > UNASSIGNED_WARNING_NANOS && !ready) {
@@ -222,15 +232,41 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     }
   }
 
-  private void handle(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records, long nowMillis) {
-    Decoded[] decoded = decoding.decode(records);
+  private Polled startDecoding(ConsumerRecords<byte[], byte[]> records) {
+    // Once per batch: a batch takes milliseconds, while a clock read per record is a tenth of its cost.
+    long nowMillis = clock.millis();
+    List<PartitionBatch> batches = new ArrayList<>(records.partitions().size());
+    for (TopicPartition partition : records.partitions()) {
+      batches.add(new PartitionBatch(partition, decoding.start(records.records(partition))));
+    }
+    return new Polled(nowMillis, batches);
+  }
+
+  /**
+   * Hands the records of the last poll to the sink, if any wait. Called before anything that reads or
+   * changes the ledger: the next poll's records, a rebalance, a commit on close.
+   */
+  private void handlePending() {
+    Polled polled = pending;
+    if (polled == null) {
+      return;
+    }
+    pending = null;
+    for (PartitionBatch batch : polled.batches()) {
+      handle(batch.partition(), batch.batch(), polled.nowMillis());
+    }
+  }
+
+  private void handle(TopicPartition partition, BatchDecoding.Batch batch, long nowMillis) {
+    batch.await();
+    // The ledger changes only below, once the whole batch is handled.
+    PartitionLedger.Deliveries deliveries = ledger.deliveries(partition);
     long last = -1;
-    for (int i = 0; i < decoded.length; i++) {
-      ConsumerRecord<byte[], byte[]> record = records.get(i);
-      Delivery delivery = ledger.deliveryOf(partition, record.offset());
+    for (int i = 0; i < batch.size(); i++) {
+      Delivery delivery = deliveries.of(batch.offset(i));
       if (delivery != null) {
-        handle(record, decoded[i], delivery, nowMillis);
-        last = record.offset();
+        handle(partition, batch, i, delivery, nowMillis);
+        last = batch.offset(i);
       }
     }
     if (last >= 0) {
@@ -239,20 +275,21 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     }
   }
 
-  private void handle(ConsumerRecord<byte[], byte[]> record, Decoded decoded, Delivery delivery, long nowMillis) {
+  private void handle(TopicPartition partition, BatchDecoding.Batch batch, int i, Delivery delivery, long nowMillis) {
+    Decoded decoded = batch.decoded(i);
     if (delivery == Delivery.NEW && decoded instanceof Decoded.Rejected rejected) {
-      logRejection(record, rejected);
-      deadLetters.copy(record, rejected);
+      logRejection(batch.record(i), rejected);
+      deadLetters.copy(batch.record(i), rejected);
     }
     try {
       sink.accept(decoded, delivery, nowMillis);
     } catch (RuntimeException e) {
       if (!loggedSinkFailure) {
         loggedSinkFailure = true;
-        log.error("The sink failed on a record at {}-{}@{}; further failures are logged at DEBUG",
-            record.topic(), record.partition(), record.offset(), e);
+        log.error("The sink failed on a record at {}@{}; further failures are logged at DEBUG", partition,
+            batch.offset(i), e);
       } else {
-        log.debug("The sink failed on a record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+        log.debug("The sink failed on a record at {}@{}", partition, batch.offset(i), e);
       }
     }
   }
@@ -369,6 +406,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      handlePending();
       ready = false;
       // Closing revokes too; then the short timeout keeps shutdown prompt when the broker is gone.
       commit(consumer, isClosing() ? CLOSE_TIMEOUT : COMMIT_TIMEOUT);
@@ -377,12 +415,14 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      handlePending();
       ready = false;
       ledger.removed(partitions);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      handlePending();
       if (!partitions.isEmpty()) {
         position(new HashSet<>(partitions));
       }
@@ -424,4 +464,9 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
       return consumer.offsetsForTimes(times, REQUEST_TIMEOUT);
     }
   }
+
+  /** The records of one poll, by partition, being decoded; read at {@code nowMillis}. */
+  private record Polled(long nowMillis, List<PartitionBatch> batches) {}
+
+  private record PartitionBatch(TopicPartition partition, BatchDecoding.Batch batch) {}
 }

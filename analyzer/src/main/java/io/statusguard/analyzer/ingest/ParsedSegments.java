@@ -29,41 +29,48 @@ final class ParsedSegments<T> {
 
   private record Entry<T>(long hash, byte[] bytes, T parsed) {}
 
-  /** The bytes' hash, for {@link #get} and {@link #put}; the same bytes always give the same hash. */
+  /**
+   * The bytes' hash, for {@link #get} and {@link #put}; the same bytes always give the same hash. Words
+   * go into two lanes in turn (two chains of multiplications the processor overlaps), and a run's last
+   * bytes as one word ending at its end, so that no step branches on the bytes or on a partial count.
+   */
   static long hash(byte[] bytes, int from, int to) {
     long even = 0;
     long odd = 0;
     int i = from;
-    for (int words = 0; i + Long.BYTES <= to; i += Long.BYTES, words++) {
-      long word = word(bytes, i);
-      if ((words & 1) == 0) {
-        even = mix(even, word);
-      } else {
-        odd = mix(odd, word);
-      }
+    for (; i + 2 * Long.BYTES <= to; i += 2 * Long.BYTES) {
+      even = mix(even, word(bytes, i));
+      odd = mix(odd, word(bytes, i + Long.BYTES));
     }
-    return finish(even, odd, bytes, i, to, to - from);
+    if (i + Long.BYTES <= to) {
+      even = mix(even, word(bytes, i));
+      i += Long.BYTES;
+    }
+    long hash = Long.rotateLeft(even, 31) ^ odd ^ (to - from);
+    int rest = to - i;
+    if (rest > 0) {
+      // The word that ends at the run's end, shifted so that only the rest is left.
+      long last = to - from >= Long.BYTES ? word(bytes, to - Long.BYTES) >>> (Long.SIZE - Byte.SIZE * rest) : bytesOf(bytes, i, to);
+      hash = (hash ^ last) * 0xC2B2AE3D27D4EB4FL;
+    }
+    return hash ^ (hash >>> 29);
   }
 
-  /**
-   * One step of {@link #hash}, for a caller that hashes while it scans: the run's words from its start, in
-   * two lanes of alternate words (two chains of multiplications the processor overlaps).
-   */
-  static long mix(long lane, long word) {
+  private static long mix(long lane, long word) {
     return (lane + word) * 0x9E3779B97F4A7C15L;
   }
 
-  static long word(byte[] bytes, int at) {
+  private static long word(byte[] bytes, int at) {
     return (long) LONGS.get(bytes, at);
   }
 
-  /** The hash of a run of {@code length} bytes whose whole words went into the lanes, the rest from {@code from}. */
-  static long finish(long even, long odd, byte[] bytes, int from, int to, int length) {
-    long hash = Long.rotateLeft(even, 31) ^ odd ^ length;
-    for (int i = from; i < to; i++) {
-      hash = (hash ^ bytes[i]) * 0xC2B2AE3D27D4EB4FL;
+  /** Fewer than eight bytes as the low bytes of a word, as {@link #word} would place them. */
+  private static long bytesOf(byte[] bytes, int from, int to) {
+    long word = 0;
+    for (int i = to - 1; i >= from; i--) {
+      word = word << Byte.SIZE | (bytes[i] & 0xFF);
     }
-    return hash ^ (hash >>> 29);
+    return word;
   }
 
   /** What the bytes from {@code from} to {@code to} parsed to when last seen, or null. */

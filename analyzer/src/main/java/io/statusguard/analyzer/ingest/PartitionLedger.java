@@ -81,11 +81,24 @@ final class PartitionLedger {
 
   /** How to treat the record at {@code offset}, or null when this member has applied it already. */
   Delivery deliveryOf(TopicPartition partition, long offset) {
-    if (offset < applied.getOrDefault(partition, 0L)) {
-      return null;
-    }
+    return deliveries(partition).of(offset);
+  }
+
+  /** How to treat the records of {@code partition} until the ledger next changes: two lookups for a batch. */
+  Deliveries deliveries(TopicPartition partition) {
     Position position = assigned.get(partition);
-    return position != null && offset < position.countFrom ? Delivery.REPLAYED : Delivery.NEW;
+    return new Deliveries(applied.getOrDefault(partition, 0L), position == null ? 0 : position.countFrom);
+  }
+
+  /** The offsets that divide a partition's records into applied already, replayed and new. */
+  record Deliveries(long appliedBefore, long countFrom) {
+    /** How to treat the record at {@code offset}, or null when this member has applied it already. */
+    Delivery of(long offset) {
+      if (offset < appliedBefore) {
+        return null;
+      }
+      return offset < countFrom ? Delivery.REPLAYED : Delivery.NEW;
+    }
   }
 
   void handled(TopicPartition partition, long offset) {

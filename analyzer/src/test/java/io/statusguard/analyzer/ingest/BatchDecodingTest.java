@@ -19,12 +19,14 @@ class BatchDecodingTest {
       for (int size : new int[] {0, 1, 64, 65, 1000, 5000}) {
         List<ConsumerRecord<byte[], byte[]>> records = mixedRecords(size, new Random(size));
 
-        Decoded[] decoded = decoding.decode(records);
+        BatchDecoding.Batch batch = decoding.start(records);
+        batch.await();
 
-        assertThat(decoded).hasSize(size);
+        assertThat(batch.size()).isEqualTo(size);
         for (int i = 0; i < size; i++) {
-          assertThat(comparable(decoded[i])).as("record %d of %d", i, size)
+          assertThat(comparable(batch.decoded(i))).as("record %d of %d", i, size)
               .isEqualTo(comparable(decoder.decode(records.get(i).value())));
+          assertThat(batch.offset(i)).isEqualTo(records.get(i).offset());
         }
       }
     }
@@ -40,6 +42,22 @@ class BatchDecodingTest {
 
         assertThat(decoding.decode(batch)).as("round %d", round).doesNotContainNull();
       }
+    }
+  }
+
+  /** The consumer starts the next poll's batch before it hands the last one to the sink. */
+  @Test
+  void decodesBatchesStartedBeforeTheLastOneIsAwaited() {
+    try (BatchDecoding decoding = new BatchDecoding(decoder)) {
+      List<ConsumerRecord<byte[], byte[]>> first = mixedRecords(3000, new Random(5));
+      List<ConsumerRecord<byte[], byte[]>> second = mixedRecords(2000, new Random(6));
+
+      BatchDecoding.Batch earlier = decoding.start(first);
+      BatchDecoding.Batch later = decoding.start(second);
+
+      assertThat(later.await()).doesNotContainNull().hasSize(2000);
+      assertThat(earlier.await()).doesNotContainNull().hasSize(3000);
+      assertThat(comparable(earlier.decoded(2998))).isEqualTo(comparable(decoder.decode(first.get(2998).value())));
     }
   }
 
@@ -68,7 +86,7 @@ class BatchDecodingTest {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       byte[] value = i % 2 == 0 ? ResponseEventEncoder.encode(hostile.validEvent()) : hostile.next().value();
-      records.add(new ConsumerRecord<>("events", 0, i, null, value));
+      records.add(new ConsumerRecord<>("events", 0, 1_000 + 3L * i, null, value));
     }
     return records;
   }

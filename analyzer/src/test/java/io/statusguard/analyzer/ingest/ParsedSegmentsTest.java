@@ -36,6 +36,24 @@ class ParsedSegmentsTest {
   }
 
   @Test
+  void hashesARunByItsBytesAloneWhateverItsLengthAndPlace() {
+    String text = ",\"client.library\":\"apache-httpclient-5\",\"http.request.method\":\"POST\"";
+    for (int length = 0; length <= text.length(); length++) {
+      String run = text.substring(0, length);
+      byte[] alone = bytes(run);
+      byte[] amid = bytes("0123456789abcdef".substring(length % 16) + run + "xyz");
+      int from = amid.length - 3 - alone.length;
+
+      assertThat(ParsedSegments.hash(amid, from, from + alone.length))
+          .as("run of %d bytes", length)
+          .isEqualTo(ParsedSegments.hash(alone, 0, alone.length));
+      if (length > 0) {
+        assertThat(ParsedSegments.hash(alone, 0, length - 1)).isNotEqualTo(ParsedSegments.hash(alone, 0, length));
+      }
+    }
+  }
+
+  @Test
   void keepsLongRunsOutOfTheTable() {
     byte[] run = bytes("x".repeat(ParsedSegments.MAX_LENGTH + 1));
     remember(run, 0, run.length, "long");
