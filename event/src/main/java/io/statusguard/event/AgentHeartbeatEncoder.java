@@ -11,10 +11,6 @@ public final class AgentHeartbeatEncoder {
   private AgentHeartbeatEncoder() {}
 
   public static byte[] encode(AgentHeartbeat heartbeat) {
-    return toJson(heartbeat).getBytes(StandardCharsets.UTF_8);
-  }
-
-  public static String toJson(AgentHeartbeat heartbeat) {
     JsonObjectWriter json = JsonObjectWriter.withCapacity(640)
         .string(EventFields.SCHEMA_VERSION, SchemaVersion.CURRENT)
         .string(EventFields.EVENT_TYPE, EventFields.TYPE_AGENT_HEARTBEAT)
@@ -42,5 +38,10 @@ public final class AgentHeartbeatEncoder {
       json.number(EventFields.TEMPLATE_OVERFLOWS, heartbeat.templateOverflows());
     }
     return json.finish();
+  }
+
+  /** The JSON that {@link #encode} writes, as text. */
+  public static String toJson(AgentHeartbeat heartbeat) {
+    return new String(encode(heartbeat), StandardCharsets.UTF_8);
   }
 }

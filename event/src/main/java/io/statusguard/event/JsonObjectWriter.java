@@ -1,21 +1,28 @@
 package io.statusguard.event;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes one flat JSON object, key by key, in the order called: the JSON code every event encoder
- * shares, so that escaping and number formatting are written once. Absent optional values are left
- * out rather than written as null. Not thread-safe; one instance per object written.
+ * Writes one flat JSON object, key by key, in the order called, straight into UTF-8 bytes: the JSON code
+ * every event encoder shares, so that escaping and number formatting are written once. Absent optional
+ * values are left out rather than written as null. An event is written with one buffer and one copy, no
+ * intermediate string: the agent encodes one per response. Not thread-safe; one instance per object
+ * written.
  */
 final class JsonObjectWriter {
-  private final StringBuilder out;
+  private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+
+  private byte[] out;
+  private int length;
   private boolean first = true;
 
   private JsonObjectWriter(int capacity) {
-    this.out = new StringBuilder(capacity).append('{');
+    this.out = new byte[Math.max(capacity, 16)];
+    out[length++] = '{';
   }
 
-  /** A writer whose buffer starts with room for {@code capacity} characters. */
+  /** A writer whose buffer starts with room for {@code capacity} bytes. */
   static JsonObjectWriter withCapacity(int capacity) {
     return new JsonObjectWriter(capacity);
   }
@@ -33,7 +40,7 @@ final class JsonObjectWriter {
 
   JsonObjectWriter number(String key, long value) {
     key(key);
-    out.append(value);
+    digits(value);
     return this;
   }
 
@@ -41,16 +48,16 @@ final class JsonObjectWriter {
   JsonObjectWriter number(String key, double value) {
     key(key);
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      out.append((long) value);
+      digits((long) value);
     } else {
-      out.append(value);
+      ascii(Double.toString(value));
     }
     return this;
   }
 
   JsonObjectWriter bool(String key, boolean value) {
     key(key);
-    out.append(value);
+    ascii(value ? "true" : "false");
     return this;
   }
 
@@ -60,60 +67,129 @@ final class JsonObjectWriter {
       return this;
     }
     key(key);
-    out.append('[');
+    put('[');
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {
-        out.append(',');
+        put(',');
       }
       quoted(values.get(i));
     }
-    out.append(']');
+    put(']');
     return this;
   }
 
-  /** Closes the object and returns it; the writer must not be used afterwards. */
-  String finish() {
-    return out.append('}').toString();
+  /** Closes the object and returns it as UTF-8; the writer must not be used afterwards. */
+  byte[] finish() {
+    put('}');
+    return Arrays.copyOf(out, length);
   }
 
   private void key(String key) {
     if (!first) {
-      out.append(',');
+      put(',');
     }
     first = false;
-    // Keys are the constants of EventFields: nothing in them needs escaping.
-    out.append('"').append(key).append("\":");
+    // Keys are the constants of EventFields: ASCII, and nothing in them needs escaping.
+    put('"');
+    ascii(key);
+    put('"');
+    put(':');
   }
 
   private void quoted(String value) {
-    out.append('"');
+    put('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        default:
-          // U+2028 and U+2029 are valid JSON but end a line in JavaScript and in some log viewers.
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        put(c);
+      } else if (c < 0x80 || c == 0x2028 || c == 0x2029) {
+        escaped(c);
+      } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        utf8(Character.toCodePoint(c, value.charAt(++i)));
+      } else {
+        // A lone surrogate has no UTF-8 form: written as '?', as String.getBytes writes it.
+        utf8(Character.isSurrogate(c) ? '?' : c);
       }
     }
-    out.append('"');
+    put('"');
+  }
+
+  /** A character JSON requires escaped, or one that ends a line in JavaScript and in some log viewers. */
+  private void escaped(char c) {
+    put('\\');
+    switch (c) {
+      case '"':
+      case '\\':
+        put(c);
+        break;
+      case '\n':
+        put('n');
+        break;
+      case '\r':
+        put('r');
+        break;
+      case '\t':
+        put('t');
+        break;
+      default:
+        put('u');
+        for (int shift = 12; shift >= 0; shift -= 4) {
+          put(HEX[(c >> shift) & 0xF]);
+        }
+    }
+  }
+
+  private void utf8(int codePoint) {
+    if (codePoint < 0x80) {
+      put(codePoint);
+    } else if (codePoint < 0x800) {
+      put(0xC0 | codePoint >> 6);
+      put(0x80 | codePoint & 0x3F);
+    } else if (codePoint < 0x10000) {
+      put(0xE0 | codePoint >> 12);
+      put(0x80 | codePoint >> 6 & 0x3F);
+      put(0x80 | codePoint & 0x3F);
+    } else {
+      put(0xF0 | codePoint >> 18);
+      put(0x80 | codePoint >> 12 & 0x3F);
+      put(0x80 | codePoint >> 6 & 0x3F);
+      put(0x80 | codePoint & 0x3F);
+    }
+  }
+
+  private void digits(long value) {
+    if (value < 0) {
+      if (value == Long.MIN_VALUE) {
+        ascii(Long.toString(value));
+        return;
+      }
+      put('-');
+      value = -value;
+    }
+    int start = length;
+    do {
+      put((int) ('0' + value % 10));
+      value /= 10;
+    } while (value != 0);
+    // Written least significant digit first.
+    for (int i = start, j = length - 1; i < j; i++, j--) {
+      byte digit = out[i];
+      out[i] = out[j];
+      out[j] = digit;
+    }
+  }
+
+  private void ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      put(text.charAt(i));
+    }
+  }
+
+  private void put(int b) {
+    if (length == out.length) {
+      out = Arrays.copyOf(out, out.length * 2);
+    }
+    out[length++] = (byte) b;
   }
 }

@@ -12,11 +12,7 @@ public final class ResponseEventEncoder {
   private ResponseEventEncoder() {}
 
   public static byte[] encode(ResponseEvent event) {
-    return toJson(event).getBytes(StandardCharsets.UTF_8);
-  }
-
-  public static String toJson(ResponseEvent event) {
-    JsonObjectWriter json = JsonObjectWriter.withCapacity(512)
+    JsonObjectWriter json = JsonObjectWriter.withCapacity(768)
         .string(EventFields.SCHEMA_VERSION, SchemaVersion.CURRENT)
         .string(EventFields.EVENT_TYPE, EventFields.TYPE_HTTP_RESPONSE)
         .number(EventFields.TIME_UNIX_MS, event.timeUnixMs())
@@ -50,5 +46,10 @@ public final class ResponseEventEncoder {
         .optionalString(EventFields.PROVIDER_RESOURCE_ID, event.resourceId())
         .optionalString(EventFields.PROVIDER_CLIENT_ID, event.providerClientId())
         .finish();
+  }
+
+  /** The JSON that {@link #encode} writes, as text. */
+  public static String toJson(ResponseEvent event) {
+    return new String(encode(event), StandardCharsets.UTF_8);
   }
 }

@@ -84,6 +84,38 @@ class ResponseEventEncoderTest {
   }
 
   @Test
+  void writesCharactersOfEveryUtf8LengthPastItsFirstBuffer() throws Exception {
+    String message = "two \u00e9 three \u20ac four \ud83d\udcb3 ".repeat(40);
+    ResponseEvent event = retrieveTransaction404().errorMessage(message).build();
+
+    byte[] encoded = ResponseEventEncoder.encode(event);
+
+    assertThat(encoded.length).isGreaterThan(1024);
+    assertThat(JSON.readTree(encoded).get(EventFields.PROVIDER_ERROR_MESSAGE).asText()).isEqualTo(message);
+    assertThat(ResponseEventEncoder.toJson(event).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(encoded);
+  }
+
+  @Test
+  void writesALoneSurrogateAsAQuestionMark() throws Exception {
+    ResponseEvent event = retrieveTransaction404().errorMessage("high \ud83d low \udcb3 end").build();
+
+    JsonNode written = JSON.readTree(ResponseEventEncoder.encode(event));
+
+    assertThat(written.get(EventFields.PROVIDER_ERROR_MESSAGE).asText()).isEqualTo("high ? low ? end");
+  }
+
+  @Test
+  void writesExtremeNumbers() throws Exception {
+    ResponseEvent event = retrieveTransaction404().timeUnixMs(Long.MAX_VALUE).durationMicros(0).build();
+
+    JsonNode written = JSON.readTree(ResponseEventEncoder.encode(event));
+
+    assertThat(written.get(EventFields.TIME_UNIX_MS).asLong()).isEqualTo(Long.MAX_VALUE);
+    assertThat(written.get(EventFields.DURATION_US).asLong()).isZero();
+  }
+
+  @Test
   void leavesOutAbsentOptionalFields() throws Exception {
     ResponseEvent minimal = retrieveTransaction404().operation(null).contentType(null).errorMessage(null).build();
 

@@ -27,6 +27,9 @@ final class EventAssembler {
 
   private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE",
       "CONNECT", "OPTIONS", "TRACE", "PATCH");
+  /** What most responses carry: their media type is found without allocating. */
+  private static final String[] COMMON_MEDIA_TYPES = {"application/json", "application/xml", "text/xml",
+      "text/html", "text/plain", "application/problem+json"};
   private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+");
 
   private final String serviceName;
@@ -116,9 +119,46 @@ final class EventAssembler {
       return null;
     }
     int semicolon = contentType.indexOf(';');
+    String common = commonMediaType(contentType, semicolon < 0 ? contentType.length() : semicolon);
+    return common != null ? common : parsedMediaType(contentType);
+  }
+
+  /** As {@link #mediaType}, for any value: the general path. */
+  static String parsedMediaType(String contentType) {
+    int semicolon = contentType.indexOf(';');
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
         .trim().toLowerCase(Locale.ROOT);
     return type.length() <= MAX_CONTENT_TYPE_LENGTH && MEDIA_TYPE.matcher(type).matches()
         && SecretScrubber.scrub(type) == type ? type : null;
+  }
+
+  /**
+   * One of {@link #COMMON_MEDIA_TYPES} if the value up to {@code end}, trimmed, is that type in any ASCII
+   * case: the answer the general path gives, without the strings and the matcher it allocates.
+   */
+  private static String commonMediaType(String contentType, int end) {
+    int start = 0;
+    while (start < end && contentType.charAt(start) <= ' ') {
+      start++;
+    }
+    while (end > start && contentType.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    for (String type : COMMON_MEDIA_TYPES) {
+      if (type.length() == end - start && equalsIgnoringAsciiCase(contentType, start, type)) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  private static boolean equalsIgnoringAsciiCase(String text, int start, String lowerCase) {
+    for (int i = 0; i < lowerCase.length(); i++) {
+      char c = text.charAt(start + i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerCase.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -123,6 +123,16 @@ class EventAssemblerTest {
   }
 
   @Test
+  void answersCommonMediaTypesAsTheGeneralPathDoes() {
+    for (String contentType : new String[] {"application/json", " Application/JSON ; charset=utf-8",
+        "TEXT/XML", "text/html;", "application/problem+json", "application/jsonx", "application/json x",
+        "text/plain\t", "\u0130text/plain", "text/pla\u0130n", "", ";", "application/xml;a=b;c=d"}) {
+      assertThat(EventAssembler.mediaType(contentType)).as("'%s'", contentType)
+          .isEqualTo(EventAssembler.parsedMediaType(contentType));
+    }
+  }
+
+  @Test
   void leavesUserInfoQueryValuesAndFragmentsBehind() {
     ResponseObservation observation = ResponseObservation.ofHttpClient("GET",
         URI.create("https://alice:hunter2@h.example/v1/clients/" + CLIENT
