@@ -2,6 +2,7 @@ package io.statusguard.benchmarks;
 
 import io.statusguard.benchmarks.analyzer.EventMix;
 import io.statusguard.benchmarks.throughput.AnalyzerDrain;
+import io.statusguard.benchmarks.throughput.CpuTime;
 import io.statusguard.benchmarks.throughput.PlainConsumerLoop;
 import io.statusguard.benchmarks.throughput.Throughput;
 import io.statusguard.benchmarks.throughput.TopicFiller;
@@ -9,6 +10,7 @@ import io.statusguard.kafka.embedded.KafkaBroker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -68,6 +70,8 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     List<Throughput> plain = new ArrayList<>();
     List<Throughput> analyzer = new ArrayList<>();
+    List<CpuTime> plainCpu = new ArrayList<>();
+    List<CpuTime> analyzerCpu = new ArrayList<>();
     Throughput fill;
     try (KafkaBroker broker = KafkaBroker.start()) {
       broker.createTopic(TOPIC, partitions);
@@ -78,15 +82,20 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
           events, fill.bytes(), fill.eventsPerSecond());
       double bytesPerEvent = (double) fill.bytes() / events;
       for (int round = 1; round <= rounds; round++) {
+        CpuTime start = CpuTime.now();
         plain.add(PlainConsumerLoop.consume(servers, TOPIC, "plain-" + round, events, timeout));
+        CpuTime between = CpuTime.now();
         analyzer.add(AnalyzerDrain.consume(servers, TOPIC, "analyzer-" + round, events, bytesPerEvent,
             timeout));
+        plainCpu.add(between.since(start));
+        analyzerCpu.add(CpuTime.now().since(between));
         System.err.printf(Locale.ROOT, "round %d/%d: plain consumer %,.0f events/s, analyzer %,.0f "
             + "events/s%n", round, rounds, plain.get(round - 1).eventsPerSecond(),
             analyzer.get(round - 1).eventsPerSecond());
       }
     }
     System.out.println(report(fill, plain, analyzer));
+    System.out.println(cpuReport(plainCpu, analyzerCpu));
     return 0;
   }
 
@@ -109,9 +118,38 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
     return out.toString();
   }
 
+  /**
+   * The processor time of each reader's whole run (joining the group and the first fetch included) per
+   * event, in this process and in the broker's: what the ratio above costs, and what bounds it when the
+   * machine has no processor to spare.
+   */
+  String cpuReport(List<CpuTime> plain, List<CpuTime> analyzer) {
+    StringBuilder out = new StringBuilder();
+    out.append("CPU time per event, medians over the rounds, each reader's whole run "
+        + "(this JVM: the reader, its threads, GC and JIT; the broker's JVM):\n\n");
+    out.append("| reader | this JVM (ns/event) | broker (ns/event) | both (ns/event) |\n");
+    out.append("|---|---:|---:|---:|\n");
+    cpuRow(out, "plain consumer", plain);
+    cpuRow(out, "analyzer", analyzer);
+    return out.toString();
+  }
+
+  private void cpuRow(StringBuilder out, String reader, List<CpuTime> runs) {
+    double process = medianOf(runs.stream().mapToDouble(run -> (double) run.processNanos() / events).toArray());
+    double broker = medianOf(runs.stream().mapToDouble(run -> (double) run.childrenNanos() / events).toArray());
+    double both = medianOf(runs.stream()
+        .mapToDouble(run -> (double) (run.processNanos() + run.childrenNanos()) / events).toArray());
+    out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f |%n", reader, process, broker, both));
+  }
+
   static double median(List<Throughput> runs) {
-    double[] rates = runs.stream().mapToDouble(Throughput::eventsPerSecond).sorted().toArray();
-    int middle = rates.length / 2;
-    return rates.length % 2 == 1 ? rates[middle] : (rates[middle - 1] + rates[middle]) / 2;
+    return medianOf(runs.stream().mapToDouble(Throughput::eventsPerSecond).toArray());
+  }
+
+  private static double medianOf(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 }

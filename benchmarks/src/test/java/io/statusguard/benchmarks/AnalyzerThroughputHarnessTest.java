@@ -2,6 +2,7 @@ package io.statusguard.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statusguard.benchmarks.throughput.CpuTime;
 import io.statusguard.benchmarks.throughput.Throughput;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,5 +56,19 @@ class AnalyzerThroughputHarnessTest {
     assertThat(report).contains("1,000 events of 400 bytes on average in 1 partition(s)")
         .contains("| 2 | 2,000 | 1,400 | 0.70 |")
         .contains("| median | 1,500 | 1,000 | 0.67 (target ≥ 0.8: missed) |");
+  }
+
+  @Test
+  void reportsEachReadersProcessorTimePerEventOnBothSidesOfTheBroker() {
+    AnalyzerThroughputHarness harness = new AnalyzerThroughputHarness();
+    new CommandLine(harness).parseArgs("--events=1000", "--rounds=3");
+
+    String report = harness.cpuReport(
+        List.of(new CpuTime(500_000, 200_000), new CpuTime(700_000, 300_000), new CpuTime(600_000, 100_000)),
+        List.of(new CpuTime(1_500_000, 200_000), new CpuTime(1_300_000, 200_000),
+            new CpuTime(1_400_000, 250_000)));
+
+    assertThat(report).contains("| plain consumer | 600 | 200 | 700 |")
+        .contains("| analyzer | 1,400 | 200 | 1,650 |");
   }
 }
