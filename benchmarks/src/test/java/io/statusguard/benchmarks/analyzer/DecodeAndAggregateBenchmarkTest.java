@@ -18,5 +18,8 @@ class DecodeAndAggregateBenchmarkTest {
     for (int i = 0; i < DecodeAndAggregateBenchmark.DISTINCT_EVENTS; i++) {
       benchmark.decodeAndAggregate();
     }
+    for (int i = 0; i < DecodeAndAggregateBenchmark.DISTINCT_EVENTS / DecodeAndAggregateBenchmark.BATCH_RECORDS; i++) {
+      benchmark.decodeBatchThenAggregate();
+    }
   }
 }
