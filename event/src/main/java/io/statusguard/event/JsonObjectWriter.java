@@ -85,22 +85,31 @@ final class JsonObjectWriter {
   }
 
   private void key(String key) {
+    // Keys are the constants of EventFields: ASCII, and nothing in them needs escaping.
+    ensure(key.length() + 4);
     if (!first) {
-      put(',');
+      out[length++] = ',';
     }
     first = false;
-    // Keys are the constants of EventFields: ASCII, and nothing in them needs escaping.
-    put('"');
-    ascii(key);
-    put('"');
-    put(':');
+    out[length++] = '"';
+    for (int i = 0; i < key.length(); i++) {
+      out[length++] = (byte) key.charAt(i);
+    }
+    out[length++] = '"';
+    out[length++] = ':';
   }
 
   private void quoted(String value) {
-    put('"');
-    for (int i = 0; i < value.length(); i++) {
+    // Room for the plain ASCII most values are; anything else goes through put, which grows the buffer.
+    ensure(value.length() + 2);
+    out[length++] = '"';
+    int i = 0;
+    for (char c; i < value.length() && isPlain(c = value.charAt(i)); i++) {
+      out[length++] = (byte) c;
+    }
+    for (; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      if (isPlain(c)) {
         put(c);
       } else if (c < 0x80 || c == 0x2028 || c == 0x2029) {
         escaped(c);
@@ -113,6 +122,11 @@ final class JsonObjectWriter {
       }
     }
     put('"');
+  }
+
+  /** An ASCII character that JSON takes as it is. */
+  private static boolean isPlain(char c) {
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
   }
 
   /** A character JSON requires escaped, or one that ends a line in JavaScript and in some log viewers. */
@@ -187,9 +201,13 @@ final class JsonObjectWriter {
   }
 
   private void put(int b) {
-    if (length == out.length) {
-      out = Arrays.copyOf(out, out.length * 2);
-    }
+    ensure(1);
     out[length++] = (byte) b;
+  }
+
+  private void ensure(int room) {
+    if (length + room > out.length) {
+      out = Arrays.copyOf(out, Math.max(out.length * 2, length + room));
+    }
   }
 }

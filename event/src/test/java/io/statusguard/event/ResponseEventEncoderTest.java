@@ -97,6 +97,17 @@ class ResponseEventEncoderTest {
   }
 
   @Test
+  void writesALongPlainValuePastItsFirstBuffer() throws Exception {
+    String message = "Transaction Limit exceeded; ".repeat(30);
+    ResponseEvent event = retrieveTransaction404().errorMessage(message).build();
+
+    byte[] encoded = ResponseEventEncoder.encode(event);
+
+    assertThat(encoded.length).isGreaterThan(1024);
+    assertThat(JSON.readTree(encoded).get(EventFields.PROVIDER_ERROR_MESSAGE).asText()).isEqualTo(message);
+  }
+
+  @Test
   void writesALoneSurrogateAsAQuestionMark() throws Exception {
     ResponseEvent event = retrieveTransaction404().errorMessage("high \ud83d low \udcb3 end").build();
 
