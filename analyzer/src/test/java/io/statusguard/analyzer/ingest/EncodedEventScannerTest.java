@@ -94,6 +94,23 @@ class EncodedEventScannerTest {
     assertThat(second.resourceId()).isEqualTo(first.resourceId()).isNotSameAs(first.resourceId());
   }
 
+  @Test
+  void remembersWhoSentARecordAtEveryLengthAndWhereverItsTimeEndsIt() {
+    // The run from the service's name to the query's names starts after the time's digits and ends
+    // at the status key: its length and its place vary here over every remainder modulo 16.
+    for (int length = 1; length <= 16; length++) {
+      ResponseEvent.Builder event = SampleEvents.createTransaction(409).serviceName("s".repeat(length))
+          .queryNames(List.of("authorize", "void"));
+      ResponseEvent first = scanner.scan(ResponseEventEncoder.encode(event.timeUnixMs(7).build()));
+      ResponseEvent second = scanner.scan(ResponseEventEncoder.encode(event.timeUnixMs(1_795_700_907_346L).build()));
+
+      // One parse of the run serves both records: they share its list of query names.
+      assertThat(second.queryNames()).as("service name of %d characters", length)
+          .isSameAs(first.queryNames());
+      assertThat(second.timeUnixMs()).isEqualTo(1_795_700_907_346L);
+    }
+  }
+
   static Stream<String> recordsTheEncoderDoesNotWrite() {
     String record = json(SampleEvents.retrieveTransaction(404).build());
     return Stream.of(
