@@ -29,7 +29,19 @@ final class JsonObjectWriter {
 
   JsonObjectWriter string(String key, String value) {
     key(key);
-    quoted(value);
+    quoted(value, /* repeats= */ true);
+    return this;
+  }
+
+  /**
+   * As {@link #optionalString}, for a value that differs in nearly every object (an ID): it is not worth
+   * remembering, and remembering it would only push out values that repeat.
+   */
+  JsonObjectWriter optionalUniqueString(String key, String value) {
+    if (value != null) {
+      key(key);
+      quoted(value, /* repeats= */ false);
+    }
     return this;
   }
 
@@ -72,7 +84,7 @@ final class JsonObjectWriter {
       if (i > 0) {
         put(',');
       }
-      quoted(values.get(i));
+      quoted(values.get(i), /* repeats= */ true);
     }
     put(']');
     return this;
@@ -85,21 +97,23 @@ final class JsonObjectWriter {
   }
 
   private void key(String key) {
-    // Keys are the constants of EventFields: ASCII, and nothing in them needs escaping.
-    ensure(key.length() + 4);
     if (!first) {
-      out[length++] = ',';
+      put(',');
     }
     first = false;
-    out[length++] = '"';
-    for (int i = 0; i < key.length(); i++) {
-      out[length++] = (byte) key.charAt(i);
-    }
-    out[length++] = '"';
-    out[length++] = ':';
+    quoted(key, /* repeats= */ true);
+    put(':');
   }
 
-  private void quoted(String value) {
+  private void quoted(String value, boolean repeats) {
+    byte[] known = repeats ? QuotedStrings.get(value) : null;
+    if (known != null) {
+      ensure(known.length);
+      System.arraycopy(known, 0, out, length, known.length);
+      length += known.length;
+      return;
+    }
+    int start = length;
     // Room for the plain ASCII most values are; anything else goes through put, which grows the buffer.
     ensure(value.length() + 2);
     out[length++] = '"';
@@ -122,6 +136,9 @@ final class JsonObjectWriter {
       }
     }
     put('"');
+    if (repeats) {
+      QuotedStrings.put(value, Arrays.copyOfRange(out, start, length));
+    }
   }
 
   /** An ASCII character that JSON takes as it is. */
@@ -181,9 +198,11 @@ final class JsonObjectWriter {
       put('-');
       value = -value;
     }
+    // A long has at most 19 digits: one capacity check for all of them.
+    ensure(19);
     int start = length;
     do {
-      put((int) ('0' + value % 10));
+      out[length++] = (byte) ('0' + value % 10);
       value /= 10;
     } while (value != 0);
     // Written least significant digit first.

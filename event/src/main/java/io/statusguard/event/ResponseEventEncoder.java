@@ -43,7 +43,7 @@ public final class ResponseEventEncoder {
       json.string(EventFields.PROVIDER_BODY_FORMAT, event.bodyFormat().wireName());
     }
     return json.optionalString(EventFields.PROVIDER_RESOURCE_TYPE, event.resourceType())
-        .optionalString(EventFields.PROVIDER_RESOURCE_ID, event.resourceId())
+        .optionalUniqueString(EventFields.PROVIDER_RESOURCE_ID, event.resourceId())
         .optionalString(EventFields.PROVIDER_CLIENT_ID, event.providerClientId())
         .finish();
   }

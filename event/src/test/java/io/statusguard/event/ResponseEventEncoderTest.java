@@ -84,6 +84,28 @@ class ResponseEventEncoderTest {
     assertThat(written.get(EventFields.PROVIDER_ERROR_MESSAGE).asText()).isEqualTo(hostile);
   }
 
+  /**
+   * Strings written lately are copied from their remembered JSON form: values whose hashes meet (the
+   * four below share one) must each still be written as themselves, however often they alternate.
+   */
+  @Test
+  void writesEveryRepeatedValueAsItselfEvenWhenTheirHashesMeet() throws Exception {
+    String[] sameHash = {"AaAa", "AaBB", "BBAa", "BBBB"};
+    String hostile = "quote\" backslash\\ newline\n \u00e9\u2028 \ud83d\udcb3";
+    String[] values = {sameHash[0], sameHash[1], hostile, sameHash[2], sameHash[0], sameHash[3], hostile,
+        "x".repeat(QuotedStrings.MAX_LENGTH), "x".repeat(QuotedStrings.MAX_LENGTH + 1), sameHash[1]};
+    for (int round = 0; round < 3; round++) {
+      for (String value : values) {
+        ResponseEvent event = retrieveTransaction404().host(value).errorMessage(new String(value)).build();
+
+        JsonNode written = JSON.readTree(ResponseEventEncoder.encode(event));
+
+        assertThat(written.get(EventFields.SERVER_ADDRESS).asText()).isEqualTo(value);
+        assertThat(written.get(EventFields.PROVIDER_ERROR_MESSAGE).asText()).isEqualTo(value);
+      }
+    }
+  }
+
   /** Plain ASCII takes the writer's fast path, other characters its slow one; both must grow its buffer. */
   @Test
   void writesLongValuesOfEveryUtf8LengthPastItsFirstBuffer() throws Exception {
