@@ -14,6 +14,14 @@ import java.util.Locale;
 public final class RequestTarget {
   /** The longest DNS name, with room for IPv6 brackets. */
   public static final int MAX_HOST_LENGTH = 255;
+  /**
+   * Hosts that passed the scrubber lately, with their lower-case form. A client calls few hosts, so most
+   * targets name one of these, and the scrubber's scan, a function of the host alone, need not run
+   * again. Slots are read and written racily, which is safe: each holds an immutable pair, and a lost
+   * update of the next slot only replaces another one.
+   */
+  private static final CleanHost[] cleanHosts = new CleanHost[4];
+  private static int nextCleanHost;
 
   private final String scheme;
   private final String host;
@@ -127,10 +135,29 @@ public final class RequestTarget {
     }
     String bare = host.startsWith("[") && host.endsWith("]")
         ? host.substring(1, host.length() - 1) : host;
+    for (CleanHost known : cleanHosts) {
+      if (known != null && known.host.equals(bare)) {
+        return known.lowerCase;
+      }
+    }
     if (SecretScrubber.scrub(bare) != bare) {
       throw new IllegalArgumentException("a host that holds a card number or token");
     }
-    return bare.toLowerCase(Locale.ROOT);
+    CleanHost clean = new CleanHost(bare, bare.toLowerCase(Locale.ROOT));
+    int slot = nextCleanHost;
+    cleanHosts[slot] = clean;
+    nextCleanHost = (slot + 1) % cleanHosts.length;
+    return clean.lowerCase;
+  }
+
+  private static final class CleanHost {
+    final String host;
+    final String lowerCase;
+
+    CleanHost(String host, String lowerCase) {
+      this.host = host;
+      this.lowerCase = lowerCase;
+    }
   }
 
   /** The observation's host as {@link #of} reads it, or null when it has no usable target. */

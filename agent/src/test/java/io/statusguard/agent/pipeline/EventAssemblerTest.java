@@ -18,6 +18,7 @@ import java.net.HttpRetryException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class EventAssemblerTest {
@@ -178,6 +179,20 @@ class EventAssemblerTest {
 
     assertThatThrownBy(() -> assembler.assemble(observation))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void rejectsAHostThatHoldsACardNumberWhicheverHostsCameBefore() {
+    for (int round = 0; round < 3; round++) {
+      for (String host : List.of("Pay.Example.com", "a.example", "b.example", "c.example", "d.example")) {
+        assertThat(assembler.assemble(urlString("https://" + host + "/v1/ping")).host())
+            .isEqualTo(host.toLowerCase(Locale.ROOT));
+      }
+      ResponseObservation cardHost = urlString("https://4111111111111111.example/v1/ping");
+
+      assertThatThrownBy(() -> assembler.assemble(cardHost)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageNotContaining("4111111111111111");
+    }
   }
 
   @Test
