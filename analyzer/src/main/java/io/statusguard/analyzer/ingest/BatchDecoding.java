@@ -37,11 +37,6 @@ final class BatchDecoding implements AutoCloseable {
     this.decoder = decoder;
   }
 
-  /** Returns the decoded value of each record, at the record's index. */
-  Decoded[] decode(List<ConsumerRecord<byte[], byte[]>> records) {
-    return start(records).await();
-  }
-
   /** Starts decoding {@code records} on the helper; batches started earlier are decoded first. */
   Batch start(List<ConsumerRecord<byte[], byte[]>> records) {
     Batch batch = new Batch(records);

@@ -40,7 +40,7 @@ class BatchDecodingTest {
       for (int round = 0; round < 500; round++) {
         List<ConsumerRecord<byte[], byte[]>> batch = records.subList(0, 65 + round % 136);
 
-        assertThat(decoding.decode(batch)).as("round %d", round).doesNotContainNull();
+        assertThat(decoding.start(batch).await()).as("round %d", round).doesNotContainNull();
       }
     }
   }
@@ -67,7 +67,7 @@ class BatchDecodingTest {
     List<ConsumerRecord<byte[], byte[]>> records = mixedRecords(1000, new Random(1));
 
     decoding.close();
-    Decoded[] decoded = decoding.decode(records);
+    Decoded[] decoded = decoding.start(records).await();
 
     assertThat(decoded).doesNotContainNull().hasSize(1000);
   }
