@@ -3,10 +3,9 @@ package io.statusguard.agent.instrumentation.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statusguard.agent.bootstrap.BodyTap;
-import io.statusguard.agent.bootstrap.ResponseSinks;
 import io.statusguard.agent.instrumentation.AdvisedClassLoader;
+import io.statusguard.agent.instrumentation.BodyTapScenarios;
 import io.statusguard.agent.instrumentation.ErrorBodyServer;
-import io.statusguard.agent.instrumentation.RecordingBodySink;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -19,9 +18,7 @@ import java.util.zip.GZIPInputStream;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,11 +27,8 @@ import org.junit.jupiter.api.Test;
  * exchange when it ends, once, and the application reads the same bytes as without the agent. The
  * integration tests in {@code agent-tests/jetty-12.*} run the same on 12.1.
  */
-class JettyBodyTapTest {
+class JettyBodyTapTest extends BodyTapScenarios {
   private static BiFunction<String, Integer, byte[]> app;
-
-  private final RecordingBodySink sink = new RecordingBodySink();
-  private ErrorBodyServer server;
 
   @BeforeAll
   static void defineApplication() {
@@ -49,46 +43,9 @@ class JettyBodyTapTest {
     ((Closeable) app).close();
   }
 
-  @BeforeEach
-  void start() throws IOException {
-    server = ErrorBodyServer.start();
-    ResponseSinks.activate(sink);
-  }
-
-  @AfterEach
-  void stop() {
-    ResponseSinks.deactivate();
-    server.close();
-  }
-
-  @Test
-  void anErrorBodyIsReportedWithTheExchangeWhenItEnds() throws InterruptedException {
-    byte[] read = app.apply(server.url("/not-found"), -1);
-
-    assertThat(read).isEqualTo(ErrorBodyServer.NOT_FOUND);
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    BodyTap tap = sink.onlyTap();
-    assertThat(tap.capturedBytes()).isEqualTo(ErrorBodyServer.NOT_FOUND);
-    assertThat(tap.reachedEndOfBody()).isTrue();
-    assertThat(tap.observation().status()).isEqualTo(404);
-  }
-
-  @Test
-  void aSuccessIsReportedWithoutATap() throws InterruptedException {
-    assertThat(app.apply(server.url("/ok"), -1)).isEqualTo(ErrorBodyServer.OK);
-
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    assertThat(sink.taps()).isEmpty();
-  }
-
-  @Test
-  void aChunkedBodyOverTheBoundReachesTheApplicationWhole() throws InterruptedException {
-    assertThat(app.apply(server.url("/big"), -1)).isEqualTo(ErrorBodyServer.BIG);
-
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    assertThat(sink.onlyTap().capturedBytes())
-        .isEqualTo(Arrays.copyOf(ErrorBodyServer.BIG, BodyTap.MAX_CAPTURED_BYTES));
-    assertThat(sink.onlyTap().reachedEndOfBody()).isTrue();
+  @Override
+  protected byte[] get(String url) {
+    return app.apply(url, -1);
   }
 
   @Test

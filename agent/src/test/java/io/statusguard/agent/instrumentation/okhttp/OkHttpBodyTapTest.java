@@ -3,10 +3,9 @@ package io.statusguard.agent.instrumentation.okhttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statusguard.agent.bootstrap.BodyTap;
-import io.statusguard.agent.bootstrap.ResponseSinks;
 import io.statusguard.agent.instrumentation.AdvisedClassLoader;
+import io.statusguard.agent.instrumentation.BodyTapScenarios;
 import io.statusguard.agent.instrumentation.ErrorBodyServer;
-import io.statusguard.agent.instrumentation.RecordingBodySink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,59 +25,19 @@ import org.junit.jupiter.api.Test;
  * without the agent. The integration tests in {@code agent-tests/okhttp-*} run the same on every
  * major.
  */
-class OkHttpBodyTapTest {
-  private final RecordingBodySink sink = new RecordingBodySink();
-  private ErrorBodyServer server;
+class OkHttpBodyTapTest extends BodyTapScenarios {
   private BiFunction<String, Integer, byte[]> app;
 
   @BeforeEach
-  void start() throws IOException {
-    server = ErrorBodyServer.start();
-    ResponseSinks.activate(sink);
+  void defineApplication() {
     app = AdvisedClassLoader.of(List.of(new OkHttpInstrumentation()), "okhttp3.", "okio.",
             Application.class.getName())
         .newInstance(Application.class, biFunction());
   }
 
-  @AfterEach
-  void stop() {
-    ResponseSinks.deactivate();
-    server.close();
-  }
-
-  @Test
-  void anErrorBodyReadToItsEndIsCapturedWhole() throws InterruptedException {
-    byte[] read = app.apply(server.url("/not-found"), -1);
-
-    assertThat(read).isEqualTo(ErrorBodyServer.NOT_FOUND);
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    BodyTap tap = sink.onlyTap();
-    assertThat(tap.capturedBytes()).isEqualTo(ErrorBodyServer.NOT_FOUND);
-    assertThat(tap.reachedEndOfBody()).isTrue();
-    assertThat(tap.contentEncoding()).isNull();
-    assertThat(tap.observation().status()).isEqualTo(404);
-  }
-
-  @Test
-  void aSuccessIsReportedWithoutATap() throws InterruptedException {
-    byte[] read = app.apply(server.url("/ok"), -1);
-
-    assertThat(read).isEqualTo(ErrorBodyServer.OK);
-    assertThat(sink.awaitReported(1)).singleElement()
-        .satisfies(observation -> assertThat(observation.status()).isEqualTo(200));
-    assertThat(sink.taps()).isEmpty();
-  }
-
-  @Test
-  void aBodyOverTheBoundReachesTheApplicationWholeAndItsStartIsCaptured()
-      throws InterruptedException {
-    byte[] read = app.apply(server.url("/big"), -1);
-
-    assertThat(read).isEqualTo(ErrorBodyServer.BIG);
-    assertThat(sink.awaitReported(1)).hasSize(1);
-    assertThat(sink.onlyTap().capturedBytes())
-        .isEqualTo(Arrays.copyOf(ErrorBodyServer.BIG, BodyTap.MAX_CAPTURED_BYTES));
-    assertThat(sink.onlyTap().reachedEndOfBody()).isTrue();
+  @Override
+  protected byte[] get(String url) {
+    return app.apply(url, -1);
   }
 
   @Test
