@@ -137,7 +137,7 @@ final class JsonObjectWriter {
     }
     put('"');
     if (repeats) {
-      QuotedStrings.put(value, Arrays.copyOfRange(out, start, length));
+      QuotedStrings.put(value, out, start, length);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.statusguard.event;
 
+import java.util.Arrays;
+
 /**
  * The JSON forms (quoted, escaped, UTF-8) of strings written lately. Consecutive events repeat most of
  * their strings byte for byte (every key, the service's name, the host, the endpoint's template, the
@@ -41,12 +43,15 @@ final class QuotedStrings {
     return held != null && held.value.equals(value) ? held.quoted : null;
   }
 
-  /** Remembers that {@code value} is written as {@code quoted}, unless it is too long to hold. */
-  static void put(String value, byte[] quoted) {
+  /**
+   * Remembers that {@code value} is written as the bytes of {@code written} from {@code from} to
+   * {@code to}, unless it is too long to hold.
+   */
+  static void put(String value, byte[] written, int from, int to) {
     if (value.length() <= MAX_LENGTH) {
       int slot = slotOf(value);
       slots[slot + 1] = slots[slot];
-      slots[slot] = new Entry(value, quoted);
+      slots[slot] = new Entry(value, Arrays.copyOfRange(written, from, to));
     }
   }
 
