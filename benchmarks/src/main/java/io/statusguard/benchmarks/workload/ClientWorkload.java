@@ -122,6 +122,7 @@ public final class ClientWorkload implements AutoCloseable {
     ThreadCpu threadsAfter = ThreadCpu.now();
     System.err.println("[workload] CPU in the measured phase: " + (after.cpuNanos() - before.cpuNanos())
         / 1_000_000 + "ms; busiest threads: " + threadsAfter.busiestSince(threadsBefore, BUSIEST_THREADS)
+        + "; statusguard's threads: " + threadsAfter.namedSince(threadsBefore, "statusguard")
         + "; JIT, GC and ended threads: " + (after.cpuNanos() - before.cpuNanos()
         - threadsAfter.totalSince(threadsBefore)) / 1_000_000 + "ms");
     return new WorkloadReport(requests, wallNanos, after.cpuNanos() - before.cpuNanos(),

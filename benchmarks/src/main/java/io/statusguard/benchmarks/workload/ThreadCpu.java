@@ -46,8 +46,23 @@ public record ThreadCpu(Map<Long, Long> cpuNanosByThread, Map<Long, String> name
     return spentSince(earlier).stream()
         .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
         .limit(count)
-        .map(thread -> names.get(thread.getKey()) + "=" + thread.getValue() / 1_000_000 + "ms")
+        .map(this::described)
         .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The threads whose names contain {@code part} (an agent's own threads, however little they spent) and
+   * the CPU each spent since {@code earlier}, as "name=ms" items.
+   */
+  public String namedSince(ThreadCpu earlier, String part) {
+    return spentSince(earlier).stream()
+        .filter(thread -> names.get(thread.getKey()).contains(part))
+        .map(this::described)
+        .collect(Collectors.joining(", "));
+  }
+
+  private String described(Map.Entry<Long, Long> thread) {
+    return names.get(thread.getKey()) + "=" + thread.getValue() / 1_000_000 + "ms";
   }
 
   private List<Map.Entry<Long, Long>> spentSince(ThreadCpu earlier) {
