@@ -282,7 +282,7 @@ public abstract class AbstractHttpClientIT {
           ScenarioApp.CARD_NUMBER);
       assertThat(record.value()).doesNotContain(ScenarioApp.SECRET_TOKEN, ScenarioApp.CARD_NUMBER);
       // Numbers such as time_unix_ms may hold any digits; no text value may hold a piece of a secret.
-      for (String text : PublishedEvent.textValues(rest)) {
+      for (String text : PublishedEvent.textValuesBesideTheInstanceId(rest)) {
         assertThat(text).doesNotContain("4111", "Bearer", "slow");
       }
       assertThat(event.path("service.name").asText()).isEqualTo("payments");

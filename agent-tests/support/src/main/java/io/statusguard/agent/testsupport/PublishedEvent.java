@@ -2,6 +2,7 @@ package io.statusguard.agent.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -46,6 +47,19 @@ public record PublishedEvent(String library, String method, String scheme, Strin
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Every string value of an event but its instance ID: where a piece of a leaked secret would hide. The
+   * default instance ID is host:pid, and a PID may hold any digits (a run with PID 4111 once failed a
+   * check for "4111").
+   */
+  public static List<String> textValuesBesideTheInstanceId(JsonNode event) {
+    JsonNode rest = event.deepCopy();
+    if (rest instanceof ObjectNode) {
+      ((ObjectNode) rest).remove("service.instance.id");
+    }
+    return textValues(rest);
   }
 
   /** Every string value anywhere in {@code node}: where a leaked secret would hide in a record. */
