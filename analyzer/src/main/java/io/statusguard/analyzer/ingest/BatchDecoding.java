@@ -63,6 +63,9 @@ final class BatchDecoding implements AutoCloseable {
     // caller of await once it has run out of chunks, so that a helper that starts late does nothing.
     private final AtomicBoolean helperStarted = new AtomicBoolean();
     private Future<?> shared;
+    /** What {@link ReadAhead} read, kept so that its reads stay; never read. */
+    @SuppressWarnings("unused")
+    private int readAhead;
 
     private Batch(List<ConsumerRecord<byte[], byte[]>> records) {
       this.records = records;
@@ -111,11 +114,16 @@ final class BatchDecoding implements AutoCloseable {
     }
 
     private void decodeChunks() {
+      int touched = 0;
       for (int start = next.getAndAdd(CHUNK); start < records.size(); start = next.getAndAdd(CHUNK)) {
         for (int i = start, end = Math.min(start + CHUNK, records.size()); i < end; i++) {
+          if (i + ReadAhead.DISTANCE < end) {
+            touched += ReadAhead.touch(records.get(i + ReadAhead.DISTANCE).value());
+          }
           decodeAt(i);
         }
       }
+      readAhead = touched;
     }
 
     private void decodeAt(int i) {

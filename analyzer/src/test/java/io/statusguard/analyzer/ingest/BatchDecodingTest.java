@@ -80,12 +80,16 @@ class BatchDecodingTest {
     return decoded instanceof Decoded.Rejected rejected ? rejected.reason() : decoded;
   }
 
-  /** Valid events and hostile records alternating, so that a shifted index would show. */
+  /**
+   * Valid events and hostile records alternating, so that a shifted index would show, and a tombstone (no
+   * value) every seventh record, which the read-ahead meets before the decoder does.
+   */
   private static List<ConsumerRecord<byte[], byte[]>> mixedRecords(int count, Random random) {
     HostileRecords hostile = new HostileRecords(random);
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      byte[] value = i % 2 == 0 ? ResponseEventEncoder.encode(hostile.validEvent()) : hostile.next().value();
+      byte[] value = i % 7 == 3 ? null
+          : i % 2 == 0 ? ResponseEventEncoder.encode(hostile.validEvent()) : hostile.next().value();
       records.add(new ConsumerRecord<>("events", 0, 1_000 + 3L * i, null, value));
     }
     return records;

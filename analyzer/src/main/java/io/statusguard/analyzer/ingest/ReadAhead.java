@@ -1,0 +1,35 @@
+package io.statusguard.analyzer.ingest;
+
+/**
+ * A software prefetch for record values. Records reach the decoder cold: the consumer copied them out of
+ * a fetch response of megabytes, often on the other thread. Scanning one, the processor meets its cache
+ * lines one miss after another; reading one byte of each line of a record that comes a little later lets
+ * the memory system fetch those lines together, while the record before it is decoded. Worth about a
+ * sixth of decode-and-aggregate time in {@code DecodeAndAggregateBenchmark}, whose records cycle through
+ * more memory than the caches hold, as a running consumer's do.
+ */
+public final class ReadAhead {
+  /** Records decoded between a record's read-ahead and its own decoding. */
+  public static final int DISTANCE = 2;
+
+  private static final int CACHE_LINE = 64;
+  /** A record this long is mostly rejected unread: its head is all that is worth fetching. */
+  private static final int MAX_BYTES = 4096;
+
+  private ReadAhead() {}
+
+  /**
+   * Reads one byte of each cache line of {@code value} (of its first {@value #MAX_BYTES} bytes). The
+   * caller must keep the result, e.g. add it to a field, or the compiler may drop the reads.
+   */
+  public static int touch(byte[] value) {
+    if (value == null) {
+      return 0;
+    }
+    int sum = 0;
+    for (int i = 0, end = Math.min(value.length, MAX_BYTES); i < end; i += CACHE_LINE) {
+      sum += value[i];
+    }
+    return sum;
+  }
+}
