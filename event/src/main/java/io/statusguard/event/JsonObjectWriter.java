@@ -27,6 +27,17 @@ final class JsonObjectWriter {
     return new JsonObjectWriter(capacity);
   }
 
+  /**
+   * Starts the next object in the same buffer, dropping what was written: for a writer that encodes one
+   * object after another, so that only each object's copy ({@link #finish}) is allocated.
+   */
+  JsonObjectWriter restart() {
+    length = 0;
+    first = true;
+    out[length++] = '{';
+    return this;
+  }
+
   JsonObjectWriter string(String key, String value) {
     key(key);
     quoted(value, /* repeats= */ true);
@@ -90,7 +101,7 @@ final class JsonObjectWriter {
     return this;
   }
 
-  /** Closes the object and returns it as UTF-8; the writer must not be used afterwards. */
+  /** Closes the object and returns it as UTF-8; the writer must not be used again until {@link #restart}. */
   byte[] finish() {
     put('}');
     return Arrays.copyOf(out, length);

@@ -5,15 +5,25 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a {@link ResponseEvent} as one compact JSON object (UTF-8), schema version {@link
  * SchemaVersion#CURRENT}. Hand-written (see {@link JsonObjectWriter}) so that the agent carries no JSON
- * library; optional fields that are absent are left out rather than written as null. Stateless and
- * thread-safe.
+ * library; optional fields that are absent are left out rather than written as null. The static methods
+ * are stateless and thread-safe; a {@link Reusable} encoder serves one thread.
  */
 public final class ResponseEventEncoder {
+  private static final int CAPACITY = 768;
+
   private ResponseEventEncoder() {}
 
   public static byte[] encode(ResponseEvent event) {
-    JsonObjectWriter json = JsonObjectWriter.withCapacity(768)
-        .string(EventFields.SCHEMA_VERSION, SchemaVersion.CURRENT)
+    return write(event, JsonObjectWriter.withCapacity(CAPACITY));
+  }
+
+  /** An encoder that keeps its buffer from one event to the next. */
+  public static Reusable reusable() {
+    return new Reusable();
+  }
+
+  private static byte[] write(ResponseEvent event, JsonObjectWriter json) {
+    json.string(EventFields.SCHEMA_VERSION, SchemaVersion.CURRENT)
         .string(EventFields.EVENT_TYPE, EventFields.TYPE_HTTP_RESPONSE)
         .number(EventFields.TIME_UNIX_MS, event.timeUnixMs())
         .string(EventFields.SERVICE_NAME, event.serviceName())
@@ -51,5 +61,21 @@ public final class ResponseEventEncoder {
   /** The JSON that {@link #encode} writes, as text. */
   public static String toJson(ResponseEvent event) {
     return new String(encode(event), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Encodes one event after another in one buffer, so that each costs only the array it returns, where
+   * {@link ResponseEventEncoder#encode} also allocates and clears a buffer per event: for the agent's
+   * publisher thread, which encodes every response. Not thread-safe.
+   */
+  public static final class Reusable {
+    private final JsonObjectWriter json = JsonObjectWriter.withCapacity(CAPACITY);
+
+    private Reusable() {}
+
+    /** The same bytes as {@link ResponseEventEncoder#encode}, in an array of their own. */
+    public byte[] encode(ResponseEvent event) {
+      return write(event, json.restart());
+    }
   }
 }

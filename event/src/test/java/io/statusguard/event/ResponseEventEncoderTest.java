@@ -34,6 +34,23 @@ class ResponseEventEncoderTest {
   }
 
   @Test
+  void aReusableEncoderWritesWhatEncodeWritesEventAfterEvent() {
+    ResponseEventEncoder.Reusable encoder = ResponseEventEncoder.reusable();
+    List<ResponseEvent> events = List.of(
+        retrieveTransaction404().build(),
+        // Longer than the buffer the encoder starts with: it grows, and the next event is short again.
+        retrieveTransaction404().errorMessage("x".repeat(1000)).build(),
+        retrieveTransaction404().status(200).errorMessage(null).contentType(null).operation(null).build(),
+        retrieveTransaction404().timeUnixMs(0).durationMicros(0).build());
+
+    for (int round = 0; round < 2; round++) {
+      for (ResponseEvent event : events) {
+        assertThat(encoder.encode(event)).isEqualTo(ResponseEventEncoder.encode(event));
+      }
+    }
+  }
+
+  @Test
   void writesEveryRequiredFieldOfTheSchema() throws Exception {
     JsonNode written = JSON.readTree(ResponseEventEncoder.encode(retrieveTransaction404().build()));
 

@@ -62,6 +62,8 @@ public final class EventPublisher {
   private final PendingBodies pendingBodies;
   private final SuccessSampler sampler;
   private final AtomicBoolean probeInFlight = new AtomicBoolean();
+  /** Keeps its buffer between events: the publisher encodes every response. */
+  private final ResponseEventEncoder.Reusable encoder = ResponseEventEncoder.reusable();
   /** The outcome of every event sent while Kafka is healthy: stateless, so one serves them all. */
   private final Delivery eventDelivery = new Delivery(/* probe= */ false, /* heartbeat= */ false);
   private final AtomicBoolean started = new AtomicBoolean();
@@ -257,7 +259,7 @@ public final class EventPublisher {
     }
     byte[] value;
     try {
-      value = ResponseEventEncoder.encode(assembler().assemble(observation, sampleWeight));
+      value = encoder.encode(assembler().assemble(observation, sampleWeight));
     } catch (RuntimeException e) {
       counters.recordDropped(DropReason.ENCODE_FAILED);
       return;
