@@ -66,7 +66,8 @@ public final class ResponseEventEncoder {
   /**
    * Encodes one event after another in one buffer, so that each costs only the array it returns, where
    * {@link ResponseEventEncoder#encode} also allocates and clears a buffer per event: for the agent's
-   * publisher thread, which encodes every response. Not thread-safe.
+   * publisher thread, which encodes every response. The buffer keeps the size of the largest event it
+   * held, a few KiB at most, as every field of an event is bounded. Not thread-safe.
    */
   public static final class Reusable {
     private final JsonObjectWriter json = JsonObjectWriter.withCapacity(CAPACITY);

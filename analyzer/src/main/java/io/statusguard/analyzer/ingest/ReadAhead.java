@@ -4,9 +4,9 @@ package io.statusguard.analyzer.ingest;
  * A software prefetch for record values. Records reach the decoder cold: the consumer copied them out of
  * a fetch response of megabytes, often on the other thread. Scanning one, the processor meets its cache
  * lines one miss after another; reading one byte of each line of a record that comes a little later lets
- * the memory system fetch those lines together, while the record before it is decoded. Worth about a
- * sixth of decode-and-aggregate time in {@code DecodeAndAggregateBenchmark}, whose records cycle through
- * more memory than the caches hold, as a running consumer's do.
+ * the memory system fetch those lines together, while the record before it is decoded. In {@code
+ * DecodeAndAggregateBenchmark}, whose records cycle through more memory than the caches hold as a running
+ * consumer's do, it gains 3 to 5% in a good run and spares the runs where the misses pile up (BENCHMARKS).
  */
 public final class ReadAhead {
   /** Records decoded between a record's read-ahead and its own decoding. */
