@@ -44,6 +44,8 @@ public abstract class BodyTapScenarios {
     BodyTap tap = sink.onlyTap();
     assertThat(tap.capturedBytes()).isEqualTo(ErrorBodyServer.NOT_FOUND);
     assertThat(tap.reachedEndOfBody()).isTrue();
+    // The server sends this body unencoded: the tap must not claim an encoding.
+    assertThat(tap.contentEncoding()).isNull();
     assertThat(tap.observation().status()).isEqualTo(404);
   }
 
