@@ -1,5 +1,6 @@
 package io.statusguard.analyzer.ingest;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +39,7 @@ final class BatchDecoding implements AutoCloseable {
   }
 
   /** Starts decoding {@code records} on the helper; batches started earlier are decoded first. */
-  Batch start(List<ConsumerRecord<byte[], byte[]>> records) {
+  Batch start(List<ConsumerRecord<byte[], ByteBuffer>> records) {
     Batch batch = new Batch(records);
     if (records.size() > CHUNK) {
       batch.share();
@@ -53,7 +54,7 @@ final class BatchDecoding implements AutoCloseable {
 
   /** One partition's records of one poll, being decoded. */
   final class Batch {
-    private final List<ConsumerRecord<byte[], byte[]>> records;
+    private final List<ConsumerRecord<byte[], ByteBuffer>> records;
     private final Decoded[] decoded;
     // Read beside each value, so that the consumer thread, which handles the records in order, need not
     // touch a record object the decoder's processor has in its cache.
@@ -67,7 +68,7 @@ final class BatchDecoding implements AutoCloseable {
     @SuppressWarnings("unused")
     private int readAhead;
 
-    private Batch(List<ConsumerRecord<byte[], byte[]>> records) {
+    private Batch(List<ConsumerRecord<byte[], ByteBuffer>> records) {
       this.records = records;
       this.decoded = new Decoded[records.size()];
       this.offsets = new long[records.size()];
@@ -77,7 +78,7 @@ final class BatchDecoding implements AutoCloseable {
       return decoded.length;
     }
 
-    ConsumerRecord<byte[], byte[]> record(int i) {
+    ConsumerRecord<byte[], ByteBuffer> record(int i) {
       return records.get(i);
     }
 
@@ -127,7 +128,7 @@ final class BatchDecoding implements AutoCloseable {
     }
 
     private void decodeAt(int i) {
-      ConsumerRecord<byte[], byte[]> record = records.get(i);
+      ConsumerRecord<byte[], ByteBuffer> record = records.get(i);
       offsets[i] = record.offset();
       decoded[i] = decoder.decode(record.value());
     }

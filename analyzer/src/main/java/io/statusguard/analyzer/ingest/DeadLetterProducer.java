@@ -1,5 +1,6 @@
 package io.statusguard.analyzer.ingest;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -56,13 +57,13 @@ final class DeadLetterProducer implements DeadLetters {
   }
 
   @Override
-  public void copy(ConsumerRecord<byte[], byte[]> record, Decoded.Rejected rejection) {
+  public void copy(ConsumerRecord<byte[], ByteBuffer> record, Decoded.Rejected rejection) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     headers.add(REASON_HEADER, utf8(rejection.reason().wireName()));
     headers.add(DETAIL_HEADER, utf8(rejection.detail()));
     headers.add(SOURCE_HEADER, utf8(record.topic() + '-' + record.partition() + '@' + record.offset()));
     try {
-      producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers), (metadata, e) -> {
+      producer.send(new ProducerRecord<>(topic, null, record.key(), bytesOf(record.value()), headers), (metadata, e) -> {
         if (e == null) {
           written.incrementAndGet();
         } else {
@@ -96,6 +97,16 @@ final class DeadLetterProducer implements DeadLetters {
       log.warn("Could not copy a rejected record to dead-letter topic {}: {}; further failures are only counted",
           topic, e.toString());
     }
+  }
+
+  /** A copy of the value, which is a view of the fetch response, leaving the view as it was. */
+  private static byte[] bytesOf(ByteBuffer value) {
+    if (value == null) {
+      return null;
+    }
+    byte[] bytes = new byte[value.remaining()];
+    value.duplicate().get(bytes);
+    return bytes;
   }
 
   private static byte[] utf8(String text) {

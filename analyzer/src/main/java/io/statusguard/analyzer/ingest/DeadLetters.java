@@ -1,5 +1,6 @@
 package io.statusguard.analyzer.ingest;
 
+import java.nio.ByteBuffer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Where copies of rejected records go. Called on the consumer thread; counts may be read from any thread. */
@@ -7,7 +8,7 @@ interface DeadLetters extends AutoCloseable {
   /** Copies nothing: dead letters are off. */
   DeadLetters NONE = new DeadLetters() {
     @Override
-    public void copy(ConsumerRecord<byte[], byte[]> record, Decoded.Rejected rejection) {}
+    public void copy(ConsumerRecord<byte[], ByteBuffer> record, Decoded.Rejected rejection) {}
 
     @Override
     public long written() {
@@ -24,7 +25,7 @@ interface DeadLetters extends AutoCloseable {
   };
 
   /** Sends a copy of {@code record} with the reason in its headers; never blocks for long and never throws. */
-  void copy(ConsumerRecord<byte[], byte[]> record, Decoded.Rejected rejection);
+  void copy(ConsumerRecord<byte[], ByteBuffer> record, Decoded.Rejected rejection);
 
   long written();
 

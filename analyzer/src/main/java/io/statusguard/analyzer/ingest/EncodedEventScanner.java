@@ -98,7 +98,15 @@ final class EncodedEventScanner {
 
   /** Returns the event {@code value} holds, or null when it is not exactly what the encoder writes. */
   ResponseEvent scan(byte[] value) {
-    Cursor in = new Cursor(value, strings);
+    return scan(value, 0, value.length);
+  }
+
+  /**
+   * As {@link #scan(byte[])}, for the record of {@code length} bytes at {@code offset}: read in place, so
+   * that a record needs no copy out of the fetch response that holds it. No byte outside the range is read.
+   */
+  ResponseEvent scan(byte[] bytes, int offset, int length) {
+    Cursor in = new Cursor(bytes, offset, offset + length, strings);
     if (!in.skip(SCHEMA_MAJOR) || !in.minorVersion() || !in.skip(HTTP_RESPONSE)) {
       return null;
     }
@@ -213,7 +221,7 @@ final class EncodedEventScanner {
       return null;
     }
     int from = in.position();
-    int to = in.bytes.length;
+    int to = in.limit;
     long hash = ParsedSegments.hash(in.bytes, from, to);
     Details known = details.get(in.bytes, from, to, hash);
     if (known != null) {
@@ -307,35 +315,36 @@ final class EncodedEventScanner {
     }
 
     /**
-     * Where the token first occurs from {@code from} on, or -1. Only its anchor's places are tried, found
-     * eight bytes at a time: in a run of keys without that byte the search meets no candidate and so
-     * takes no branch that depends on the bytes, where trying every key it passes would.
+     * Where the token first occurs from {@code from} on, ending by {@code limit}, or -1. Only its
+     * anchor's places are tried, found eight bytes at a time: in a run of keys without that byte the
+     * search meets no candidate and so takes no branch that depends on the bytes, where trying every key
+     * it passes would.
      */
-    int find(byte[] bytes, int from) {
+    int find(byte[] bytes, int from, int limit) {
       if (anchor < 0) {
         throw new IllegalStateException("a token without an anchor is matched, not searched for");
       }
       int i = from + anchor;
-      for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+      for (; i + Long.BYTES <= limit; i += Long.BYTES) {
         long anchors = (long) LONGS.get(bytes, i) ^ (ONES * ANCHOR);
         // Marks every anchor, and possibly a byte above a marked one: each mark is tried anyway.
         for (long marks = (anchors - ONES) & ~anchors & HIGH_BITS; marks != 0; marks &= marks - 1) {
           int at = i + (Long.numberOfTrailingZeros(marks) >>> 3) - anchor;
-          if (matches(bytes, at)) {
+          if (matches(bytes, at, limit)) {
             return at;
           }
         }
       }
-      for (; i < bytes.length; i++) {
-        if (bytes[i] == ANCHOR && matches(bytes, i - anchor)) {
+      for (; i < limit; i++) {
+        if (bytes[i] == ANCHOR && matches(bytes, i - anchor, limit)) {
           return i - anchor;
         }
       }
       return -1;
     }
 
-    boolean matches(byte[] bytes, int at) {
-      if (at + length > bytes.length) {
+    boolean matches(byte[] bytes, int at, int limit) {
+      if (at + length > limit) {
         return false;
       }
       for (int i = 0; i < words.length; i++) {
@@ -353,13 +362,17 @@ final class EncodedEventScanner {
    */
   private static final class Cursor {
     final byte[] bytes;
+    /** Where the record ends: it may be a range of a larger array, such as a fetch response. */
+    final int limit;
     private final CanonicalStrings strings;
     private int position;
     private boolean failed;
     private long runHash;
 
-    Cursor(byte[] bytes, CanonicalStrings strings) {
+    Cursor(byte[] bytes, int from, int limit, CanonicalStrings strings) {
       this.bytes = bytes;
+      this.position = from;
+      this.limit = limit;
       this.strings = strings;
     }
 
@@ -379,7 +392,7 @@ final class EncodedEventScanner {
       if (failed) {
         return -1;
       }
-      int at = token.find(bytes, position);
+      int at = token.find(bytes, position, limit);
       if (at >= 0) {
         runHash = ParsedSegments.hash(bytes, position, at);
       }
@@ -398,7 +411,7 @@ final class EncodedEventScanner {
 
     /** Steps over {@code token} if it comes next. */
     boolean skip(Token token) {
-      if (failed || !token.matches(bytes, position)) {
+      if (failed || !token.matches(bytes, position, limit)) {
         return false;
       }
       position += token.length;
@@ -407,7 +420,7 @@ final class EncodedEventScanner {
 
     /** Steps over the character {@code c} if it comes next. */
     boolean skip(char c) {
-      if (failed || position >= bytes.length || bytes[position] != c) {
+      if (failed || position >= limit || bytes[position] != c) {
         return false;
       }
       position++;
@@ -481,7 +494,7 @@ final class EncodedEventScanner {
 
     /** True when the object closes here and nothing follows it. */
     boolean atEnd() {
-      return skip('}') && position == bytes.length;
+      return skip('}') && position == limit;
     }
 
     private long fail() {
@@ -491,7 +504,7 @@ final class EncodedEventScanner {
 
     private int countDigits() {
       int i = position;
-      while (i < bytes.length && bytes[i] >= '0' && bytes[i] <= '9') {
+      while (i < limit && bytes[i] >= '0' && bytes[i] <= '9') {
         i++;
       }
       return i - position;
@@ -515,19 +528,19 @@ final class EncodedEventScanner {
 
     /** A quoted string of 1 to {@code maxLength} characters. */
     private String string(int maxLength, boolean canonical) {
-      if (failed || position >= bytes.length || bytes[position] != '"') {
+      if (failed || position >= limit || bytes[position] != '"') {
         fail();
         return null;
       }
       int start = position + 1;
       int i = start;
-      for (long special; i + 8 <= bytes.length; i += 8) {
+      for (long special; i + 8 <= limit; i += 8) {
         if ((special = specialBytes((long) LONGS.get(bytes, i))) != 0) {
           i += Long.numberOfTrailingZeros(special) >>> 3;
           break;
         }
       }
-      for (; i < bytes.length; i++) {
+      for (; i < limit; i++) {
         byte b = bytes[i];
         if (b == '"') {
           int length = i - start;
@@ -551,10 +564,10 @@ final class EncodedEventScanner {
 
     /** The slow path of {@link #string}: escapes and UTF-8 sequences, strictly valid ones only. */
     private String decodedString(int start, int maxLength, boolean canonical) {
-      char[] chars = new char[Math.min(maxLength, bytes.length - start)];
+      char[] chars = new char[Math.min(maxLength, limit - start)];
       int length = 0;
       int i = start;
-      while (i < bytes.length) {
+      while (i < limit) {
         int b = bytes[i] & 0xFF;
         if (b == '"') {
           if (length == 0) {
@@ -587,7 +600,7 @@ final class EncodedEventScanner {
 
     /** The character of the escape whose letter is at {@code i}, or -1 for one the encoder does not write. */
     private int escaped(int i) {
-      if (i >= bytes.length) {
+      if (i >= limit) {
         return -1;
       }
       switch (bytes[i]) {
@@ -616,7 +629,7 @@ final class EncodedEventScanner {
 
     /** Four hexadecimal digits from {@code i} as a UTF-16 unit (a lone surrogate included, as Jackson does). */
     private int hex(int i) {
-      if (i + 4 > bytes.length) {
+      if (i + 4 > limit) {
         return -1;
       }
       int value = 0;
@@ -652,7 +665,7 @@ final class EncodedEventScanner {
       } else {
         return -1;
       }
-      if (i + length > bytes.length) {
+      if (i + length > limit) {
         return -1;
       }
       int second = bytes[i + 1] & 0xFF;

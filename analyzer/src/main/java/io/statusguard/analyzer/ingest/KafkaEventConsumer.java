@@ -1,5 +1,6 @@
 package io.statusguard.analyzer.ingest;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +74,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   private final DeadLetters deadLetters;
   private final Thread thread;
   private final CountDownLatch closing = new CountDownLatch(1);
-  private volatile Consumer<byte[], byte[]> current;
+  private volatile Consumer<byte[], ByteBuffer> current;
   private volatile boolean ready;
   private final AtomicLong lag = new AtomicLong();
 
@@ -149,7 +151,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
-    Consumer<byte[], byte[]> consumer = current;
+    Consumer<byte[], ByteBuffer> consumer = current;
     if (consumer != null) {
       consumer.wakeup();
     }
@@ -185,8 +187,8 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   }
 
   private void runOneConsumer() {
-    KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(settings.toProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    KafkaConsumer<byte[], ByteBuffer> consumer =
+        new KafkaConsumer<>(settings.toProperties(), new ByteArrayDeserializer(), new ByteBufferDeserializer());
     current = consumer;
     try {
       // close() reads current after setting closing; reading closing after setting current means one
@@ -208,12 +210,12 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     }
   }
 
-  private void consume(Consumer<byte[], byte[]> consumer) {
+  private void consume(Consumer<byte[], ByteBuffer> consumer) {
     consumer.subscribe(List.of(settings.topic()), new Rebalance(consumer));
     long unassignedSince = System.nanoTime();
     while (true) {
       // While a batch waits, the poll only takes records already fetched: a quiet topic must not delay it.
-      ConsumerRecords<byte[], byte[]> records = consumer.poll(pending == null ? POLL_TIMEOUT : Duration.ZERO);
+      ConsumerRecords<byte[], ByteBuffer> records = consumer.poll(pending == null ? POLL_TIMEOUT : Duration.ZERO);
       Polled polled = records.isEmpty() ? null : startDecoding(records);
       handlePending();
       pending = polled;
@@ -232,7 +234,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     }
   }
 
-  private Polled startDecoding(ConsumerRecords<byte[], byte[]> records) {
+  private Polled startDecoding(ConsumerRecords<byte[], ByteBuffer> records) {
     // Once per batch: a batch takes milliseconds, while a clock read per record is a tenth of its cost.
     long nowMillis = clock.millis();
     List<PartitionBatch> batches = new ArrayList<>(records.partitions().size());
@@ -294,7 +296,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     }
   }
 
-  private void publishStatus(Consumer<byte[], byte[]> consumer) {
+  private void publishStatus(Consumer<byte[], ByteBuffer> consumer) {
     long sum = 0;
     for (TopicPartition partition : ledger.partitions()) {
       OptionalLong partitionLag = consumer.currentLag(partition);
@@ -308,7 +310,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     ready = rebuilt && (!ledger.partitions().isEmpty() || topicExists(consumer));
   }
 
-  private boolean topicExists(Consumer<byte[], byte[]> consumer) {
+  private boolean topicExists(Consumer<byte[], ByteBuffer> consumer) {
     try {
       return !consumer.partitionsFor(settings.topic(), TOPIC_LOOKUP_TIMEOUT).isEmpty();
     } catch (TimeoutException e) {
@@ -316,7 +318,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     }
   }
 
-  private void logRejection(ConsumerRecord<byte[], byte[]> record, Decoded.Rejected rejected) {
+  private void logRejection(ConsumerRecord<byte[], ByteBuffer> record, Decoded.Rejected rejected) {
     if (loggedReasons.add(rejected.reason())) {
       log.warn("Rejected the record at {}-{}@{} as {}: {} (further {} records are logged at DEBUG)",
           record.topic(), record.partition(), record.offset(), rejected.reason().wireName(), rejected.detail(),
@@ -327,7 +329,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
     }
   }
 
-  private void commit(Consumer<byte[], byte[]> consumer, Duration timeout) {
+  private void commit(Consumer<byte[], ByteBuffer> consumer, Duration timeout) {
     Map<TopicPartition, OffsetAndMetadata> offsets = ledger.toCommit();
     if (offsets.isEmpty()) {
       return;
@@ -347,7 +349,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
    * runs on this thread, within a later poll; a failed commit is retried by the next one, whose offsets
    * are at least as far.
    */
-  private void commitInBackground(Consumer<byte[], byte[]> consumer) {
+  private void commitInBackground(Consumer<byte[], ByteBuffer> consumer) {
     long now = System.nanoTime();
     if (now - lastCommitNanos < TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MILLIS)) {
       return;
@@ -398,9 +400,9 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
    * partitions so that the rebuild window is read back. Runs on the consumer thread, inside poll.
    */
   private final class Rebalance implements ConsumerRebalanceListener {
-    private final Consumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], ByteBuffer> consumer;
 
-    Rebalance(Consumer<byte[], byte[]> consumer) {
+    Rebalance(Consumer<byte[], ByteBuffer> consumer) {
       this.consumer = consumer;
     }
 

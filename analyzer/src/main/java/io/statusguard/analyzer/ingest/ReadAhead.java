@@ -1,8 +1,10 @@
 package io.statusguard.analyzer.ingest;
 
+import java.nio.ByteBuffer;
+
 /**
- * A software prefetch for record values. Records reach the decoder cold: the consumer copied them out of
- * a fetch response of megabytes, often on the other thread. Scanning one, the processor meets its cache
+ * A software prefetch for record values. Records reach the decoder cold: they lie in a fetch response of
+ * megabytes, which the consumer read on the other thread. Scanning one, the processor meets its cache
  * lines one miss after another; reading one byte of each line of a record that comes a little later lets
  * the memory system fetch those lines together, while the record before it is decoded. In {@code
  * DecodeAndAggregateBenchmark}, whose records cycle through more memory than the caches hold as a running
@@ -23,12 +25,19 @@ public final class ReadAhead {
    * caller must keep the result, e.g. add it to a field, or the compiler may drop the reads.
    */
   public static int touch(byte[] value) {
-    if (value == null) {
-      return 0;
-    }
+    return value == null ? 0 : touch(value, 0, value.length);
+  }
+
+  /** As {@link #touch(byte[])}, for a value Kafka hands over as a view of its fetch response. */
+  public static int touch(ByteBuffer value) {
+    return value == null || !value.hasArray() ? 0
+        : touch(value.array(), value.arrayOffset() + value.position(), value.remaining());
+  }
+
+  private static int touch(byte[] bytes, int offset, int length) {
     int sum = 0;
-    for (int i = 0, end = Math.min(value.length, MAX_BYTES); i < end; i += CACHE_LINE) {
-      sum += value[i];
+    for (int i = offset, end = offset + Math.min(length, MAX_BYTES); i < end; i += CACHE_LINE) {
+      sum += bytes[i];
     }
     return sum;
   }

@@ -14,6 +14,7 @@ import io.statusguard.event.EventFields;
 import io.statusguard.event.ResponseEvent;
 import io.statusguard.event.SchemaVersion;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,17 +68,48 @@ public final class ResponseEventDecoder {
 
   /** Decodes one record value; {@code null} (a tombstone) is rejected as malformed. */
   public Decoded decode(byte[] value) {
-    if (value == null || value.length == 0) {
+    Decoded unread = rejectedUnread(value == null ? 0 : value.length);
+    if (unread != null) {
+      return unread;
+    }
+    ResponseEvent scanned = scan(value, 0, value.length);
+    return scanned != null ? new Decoded.Accepted(scanned) : decodeWithJackson(value);
+  }
+
+  /**
+   * As {@link #decode(byte[])}, for a value Kafka hands over in place, as a view of its fetch response:
+   * an event exactly as the agent writes it is read there, without a copy. Anything else, which Jackson's
+   * path reads, is copied first. The buffer's position and limit are left as they were.
+   */
+  public Decoded decode(ByteBuffer value) {
+    Decoded unread = rejectedUnread(value == null ? 0 : value.remaining());
+    if (unread != null) {
+      return unread;
+    }
+    if (value.hasArray()) {
+      ResponseEvent scanned = scan(value.array(), value.arrayOffset() + value.position(), value.remaining());
+      if (scanned != null) {
+        return new Decoded.Accepted(scanned);
+      }
+    }
+    byte[] copy = new byte[value.remaining()];
+    value.duplicate().get(copy);
+    return decodeWithJackson(copy);
+  }
+
+  /** The rejection of a value of {@code length} bytes before any parsing, or null if it is to be read. */
+  private static Decoded rejectedUnread(int length) {
+    if (length == 0) {
       return new Decoded.Rejected(DecodeFailure.MALFORMED_JSON, "record has no value");
     }
-    if (value.length > MAX_RECORD_BYTES) {
+    if (length > MAX_RECORD_BYTES) {
       return new Decoded.Rejected(DecodeFailure.OVERSIZED,
-          "record of " + value.length + " bytes exceeds the limit of " + MAX_RECORD_BYTES);
+          "record of " + length + " bytes exceeds the limit of " + MAX_RECORD_BYTES);
     }
-    ResponseEvent scanned = scan(value);
-    if (scanned != null) {
-      return new Decoded.Accepted(scanned);
-    }
+    return null;
+  }
+
+  private Decoded decodeWithJackson(byte[] value) {
     try {
       return interpret(read(value));
     } catch (Rejection rejection) {
@@ -91,9 +123,9 @@ public final class ResponseEventDecoder {
     }
   }
 
-  private ResponseEvent scan(byte[] value) {
+  private ResponseEvent scan(byte[] bytes, int offset, int length) {
     try {
-      return scanner.scan(value);
+      return scanner.scan(bytes, offset, length);
     } catch (RuntimeException e) {
       // A flaw in the fast path must not cost the record: Jackson's path decides.
       return null;

@@ -8,7 +8,9 @@ import io.statusguard.event.ErrorType;
 import io.statusguard.event.ResponseEvent;
 import io.statusguard.event.ResponseEventEncoder;
 import io.statusguard.event.SchemaVersion;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -62,6 +64,24 @@ class EncodedEventScannerTest {
     byte[] record = ResponseEventEncoder.encode(event);
 
     assertThat(new Decoded.Accepted(scanner.scan(record))).isEqualTo(viaJackson(record));
+  }
+
+  /**
+   * A record is read where the fetch response holds it, between other records. One byte short at either
+   * end, it is no record, though the bytes that complete it lie right beside the range.
+   */
+  @ParameterizedTest
+  @MethodSource("eventsTheEncoderWrites")
+  void readsARecordInPlaceAndNoByteOutsideItsRange(ResponseEvent event) {
+    byte[] record = ResponseEventEncoder.encode(event);
+    byte[] neighbour = ResponseEventEncoder.encode(SampleEvents.createTransaction(409).build());
+    byte[] response = concat(neighbour, record, neighbour);
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(scanner.scan(response, neighbour.length, record.length)).isEqualTo(event);
+    }
+    assertThat(scanner.scan(record, 0, record.length - 1)).isNull();
+    assertThat(scanner.scan(record, 1, record.length - 1)).isNull();
   }
 
   /** Strings are read eight bytes at a time: a special character must be found wherever it falls. */
@@ -234,6 +254,27 @@ class EncodedEventScannerTest {
     assertThat(accepted).isGreaterThan(1_000);
   }
 
+  /**
+   * Any range reads as a copy of its bytes would, whatever its neighbours: a mutated record between two
+   * copies of the record it was made from, and a random stretch of it, which its neighbours continue.
+   */
+  @Test
+  void readsAnyRangeInPlaceAsItReadsACopyOfIt() {
+    SplittableRandom random = new SplittableRandom(7);
+    List<byte[]> records = eventsTheEncoderWrites().map(ResponseEventEncoder::encode).toList();
+    for (int i = 0; i < 20_000; i++) {
+      byte[] original = records.get(random.nextInt(records.size()));
+      byte[] record = mutated(original, random);
+      byte[] response = concat(original, record, original);
+      int from = random.nextInt(record.length);
+      int length = random.nextInt(record.length - from + 1);
+
+      assertThat(scanner.scan(response, original.length, record.length)).isEqualTo(scanner.scan(record));
+      assertThat(scanner.scan(response, original.length + from, length))
+          .isEqualTo(scanner.scan(Arrays.copyOfRange(record, from, from + length)));
+    }
+  }
+
   private static byte[] mutated(byte[] record, SplittableRandom random) {
     int at = random.nextInt(record.length);
     switch (random.nextInt(4)) {
@@ -275,6 +316,14 @@ class EncodedEventScannerTest {
 
   private static String json(ResponseEvent event) {
     return ResponseEventEncoder.toJson(event);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      joined.writeBytes(part);
+    }
+    return joined.toByteArray();
   }
 
   private static int indexOf(byte[] bytes, byte b) {

@@ -14,6 +14,7 @@ import io.statusguard.event.ResponseEventEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -138,7 +139,46 @@ class ResponseEventDecoderTest {
 
   @Test
   void rejectsATombstoneAsMalformed() {
-    assertRejected(decoder.decode(null), DecodeFailure.MALFORMED_JSON);
+    assertRejected(decoder.decode((byte[]) null), DecodeFailure.MALFORMED_JSON);
+    assertRejected(decoder.decode((ByteBuffer) null), DecodeFailure.MALFORMED_JSON);
+  }
+
+  /**
+   * Kafka hands a value over as a view of its fetch response, between other records: read in place, it
+   * decodes as a copy of it does, and the view is left as it was. Rejections are compared by reason: Jackson
+   * words an oversized string's length after the buffers it has recycled, which differ from call to call.
+   */
+  @Test
+  void decodesAValueInPlaceAsItDecodesACopyOfIt() {
+    HostileRecords hostile = new HostileRecords(new Random(11));
+    byte[] neighbour = ResponseEventEncoder.encode(SampleEvents.retrieveTransaction(404).build());
+    for (int i = 0; i < 5_000; i++) {
+      byte[] value = i % 2 == 0 ? ResponseEventEncoder.encode(hostile.validEvent()) : hostile.next().value();
+      if (value == null) {
+        continue;
+      }
+      byte[] response = new byte[neighbour.length + value.length + neighbour.length];
+      System.arraycopy(neighbour, 0, response, 0, neighbour.length);
+      System.arraycopy(value, 0, response, neighbour.length, value.length);
+      System.arraycopy(neighbour, 0, response, neighbour.length + value.length, neighbour.length);
+      ByteBuffer view = ByteBuffer.wrap(response, neighbour.length, value.length).slice();
+
+      assertThat(comparable(decoder.decode(view))).as("record %d", i).isEqualTo(comparable(decoder.decode(value)));
+      assertThat(view.position()).isZero();
+      assertThat(view.remaining()).isEqualTo(value.length);
+    }
+  }
+
+  /** A buffer without an accessible array, read-only or off the heap, is read from a copy. */
+  @Test
+  void decodesAValueWithoutAnAccessibleArray() {
+    ResponseEvent event = SampleEvents.retrieveTransaction(404).build();
+    byte[] value = ResponseEventEncoder.encode(event);
+    ByteBuffer direct = ByteBuffer.allocateDirect(value.length).put(value).flip();
+
+    assertThat(decoder.decode(ByteBuffer.wrap(value).asReadOnlyBuffer())).isEqualTo(new Decoded.Accepted(event));
+    assertThat(decoder.decode(direct)).isEqualTo(new Decoded.Accepted(event));
+    assertThat(direct.remaining()).isEqualTo(value.length);
   }
 
   @Test
@@ -315,5 +355,9 @@ class ResponseEventDecoderTest {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Object comparable(Decoded decoded) {
+    return decoded instanceof Decoded.Rejected rejected ? rejected.reason() : decoded;
   }
 }
