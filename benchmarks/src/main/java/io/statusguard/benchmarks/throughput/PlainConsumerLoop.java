@@ -22,6 +22,7 @@ public final class PlainConsumerLoop {
   private static final int MAX_POLL_RECORDS = 5_000;
   private static final int FETCH_MIN_BYTES = 64 * 1024;
   private static final int FETCH_MAX_WAIT_MS = 100;
+  private static final int RECEIVE_BUFFER_BYTES = -1;
 
   private PlainConsumerLoop() {}
 
@@ -37,7 +38,8 @@ public final class PlainConsumerLoop {
         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_PARTITION_FETCH_BYTES),
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS),
         ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(FETCH_MIN_BYTES),
-        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.toString(FETCH_MAX_WAIT_MS));
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.toString(FETCH_MAX_WAIT_MS),
+        ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(RECEIVE_BUFFER_BYTES));
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Consumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
