@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * bytes and with the analyzer ({@code Analyzer.start}), each in a fresh consumer group, and prints both
  * in events per second and the analyzer's fraction of the plain loop (target: at least 0.8).
  *
- * <p>Build, then run with the defaults (2 million events, 3 rounds): {@code mvn -pl benchmarks -am
- * package -DskipTests && java -cp benchmarks/target/statusguard-benchmarks.jar
+ * <p>Build, then run with the defaults (2 million events, 3 rounds after 1 warm-up round): {@code mvn
+ * -pl benchmarks -am package -DskipTests && java -cp benchmarks/target/statusguard-benchmarks.jar
  * io.statusguard.benchmarks.AnalyzerThroughputHarness}; {@code --help} lists the options.
  */
 @Command(name = "AnalyzerThroughputHarness", mixinStandardHelpOptions = true,
@@ -53,6 +53,11 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
       description = "Rounds; each reads the topic once with each reader (default: ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(names = "--warmup-rounds", defaultValue = "1",
+      description = "Rounds run first and shown, but left out of the medians: the first reader of each kind "
+          + "runs on code not yet compiled (default: ${DEFAULT-VALUE}).")
+  int warmupRounds;
+
   @Option(names = "--timeout-seconds", defaultValue = "900",
       description = "Longest one reader may take (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
@@ -63,9 +68,9 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (events < 1 || partitions < 1 || rounds < 1 || timeoutSeconds < 1) {
+    if (events < 1 || partitions < 1 || rounds < 1 || timeoutSeconds < 1 || warmupRounds < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--events, --partitions, --rounds and --timeout-seconds must be positive");
+          "--events, --partitions, --rounds and --timeout-seconds must be positive, --warmup-rounds not negative");
     }
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     List<Throughput> plain = new ArrayList<>();
@@ -81,7 +86,7 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
       System.err.printf(Locale.ROOT, "filled %s with %,d events (%,d bytes) at %,.0f events/s%n", TOPIC,
           events, fill.bytes(), fill.eventsPerSecond());
       double bytesPerEvent = (double) fill.bytes() / events;
-      for (int round = 1; round <= rounds; round++) {
+      for (int round = 1; round <= warmupRounds + rounds; round++) {
         CpuTime start = CpuTime.now();
         plain.add(PlainConsumerLoop.consume(servers, TOPIC, "plain-" + round, events, timeout));
         CpuTime between = CpuTime.now();
@@ -90,7 +95,7 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
         plainCpu.add(between.since(start));
         analyzerCpu.add(CpuTime.now().since(between));
         System.err.printf(Locale.ROOT, "round %d/%d: plain consumer %,.0f events/s, analyzer %,.0f "
-            + "events/s%n", round, rounds, plain.get(round - 1).eventsPerSecond(),
+            + "events/s%n", round, warmupRounds + rounds, plain.get(round - 1).eventsPerSecond(),
             analyzer.get(round - 1).eventsPerSecond());
       }
     }
@@ -109,10 +114,12 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
     for (int i = 0; i < plain.size(); i++) {
       double p = plain.get(i).eventsPerSecond();
       double a = analyzer.get(i).eventsPerSecond();
-      out.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %.2f |%n", i + 1, p, a, a / p));
+      String round = i < warmupRounds ? "warm-up " + (i + 1) + " (not counted)"
+          : Integer.toString(i + 1 - warmupRounds);
+      out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f |%n", round, p, a, a / p));
     }
-    double p = median(plain);
-    double a = median(analyzer);
+    double p = median(counted(plain));
+    double a = median(counted(analyzer));
     out.append(String.format(Locale.ROOT, "| median | %,.0f | %,.0f | %.2f (target ≥ %.1f: %s) |%n",
         p, a, a / p, TARGET_FRACTION, a / p >= TARGET_FRACTION ? "met" : "missed"));
     return out.toString();
@@ -125,13 +132,18 @@ public final class AnalyzerThroughputHarness implements Callable<Integer> {
    */
   String cpuReport(List<CpuTime> plain, List<CpuTime> analyzer) {
     StringBuilder out = new StringBuilder();
-    out.append("CPU time per event, medians over the rounds, each reader's whole run "
+    out.append("CPU time per event, medians over the counted rounds, each reader's whole run "
         + "(this JVM: the reader, its threads, GC and JIT; the broker's JVM):\n\n");
     out.append("| reader | this JVM (ns/event) | broker (ns/event) | both (ns/event) |\n");
     out.append("|---|---:|---:|---:|\n");
-    cpuRow(out, "plain consumer", plain);
-    cpuRow(out, "analyzer", analyzer);
+    cpuRow(out, "plain consumer", counted(plain));
+    cpuRow(out, "analyzer", counted(analyzer));
     return out.toString();
+  }
+
+  /** The rounds after the warm-up. */
+  private <T> List<T> counted(List<T> rounds) {
+    return rounds.subList(Math.min(warmupRounds, rounds.size()), rounds.size());
   }
 
   private void cpuRow(StringBuilder out, String reader, List<CpuTime> runs) {
