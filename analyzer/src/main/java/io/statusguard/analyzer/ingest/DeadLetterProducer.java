@@ -62,8 +62,10 @@ final class DeadLetterProducer implements DeadLetters {
     headers.add(REASON_HEADER, utf8(rejection.reason().wireName()));
     headers.add(DETAIL_HEADER, utf8(rejection.detail()));
     headers.add(SOURCE_HEADER, utf8(record.topic() + '-' + record.partition() + '@' + record.offset()));
+    // The value is a view of the consumer's fetch response: the producer takes a copy of its own.
+    byte[] value = RecordValue.copyOf(record.value());
     try {
-      producer.send(new ProducerRecord<>(topic, null, record.key(), bytesOf(record.value()), headers), (metadata, e) -> {
+      producer.send(new ProducerRecord<>(topic, null, record.key(), value, headers), (metadata, e) -> {
         if (e == null) {
           written.incrementAndGet();
         } else {
@@ -97,16 +99,6 @@ final class DeadLetterProducer implements DeadLetters {
       log.warn("Could not copy a rejected record to dead-letter topic {}: {}; further failures are only counted",
           topic, e.toString());
     }
-  }
-
-  /** A copy of the value, which is a view of the fetch response, leaving the view as it was. */
-  private static byte[] bytesOf(ByteBuffer value) {
-    if (value == null) {
-      return null;
-    }
-    byte[] bytes = new byte[value.remaining()];
-    value.duplicate().get(bytes);
-    return bytes;
   }
 
   private static byte[] utf8(String text) {

@@ -92,9 +92,7 @@ public final class ResponseEventDecoder {
         return new Decoded.Accepted(scanned);
       }
     }
-    byte[] copy = new byte[value.remaining()];
-    value.duplicate().get(copy);
-    return decodeWithJackson(copy);
+    return decodeWithJackson(RecordValue.copyOf(value));
   }
 
   /** The rejection of a value of {@code length} bytes before any parsing, or null if it is to be read. */

@@ -27,7 +27,7 @@ class BatchDecodingTest {
         assertThat(batch.size()).isEqualTo(size);
         for (int i = 0; i < size; i++) {
           assertThat(comparable(batch.decoded(i))).as("record %d of %d", i, size)
-              .isEqualTo(comparable(decoder.decode(copyOf(records.get(i).value()))));
+              .isEqualTo(comparable(decoder.decode(RecordValue.copyOf(records.get(i).value()))));
           assertThat(batch.offset(i)).isEqualTo(records.get(i).offset());
         }
       }
@@ -59,7 +59,7 @@ class BatchDecodingTest {
 
       assertThat(later.await()).doesNotContainNull().hasSize(2000);
       assertThat(earlier.await()).doesNotContainNull().hasSize(3000);
-      assertThat(comparable(earlier.decoded(2998))).isEqualTo(comparable(decoder.decode(copyOf(first.get(2998).value()))));
+      assertThat(comparable(earlier.decoded(2998))).isEqualTo(comparable(decoder.decode(RecordValue.copyOf(first.get(2998).value()))));
     }
   }
 
@@ -108,14 +108,5 @@ class BatchDecodingTest {
       records.add(new ConsumerRecord<>("events", 0, 1_000 + 3L * i, null, value));
     }
     return records;
-  }
-
-  private static byte[] copyOf(ByteBuffer value) {
-    if (value == null) {
-      return null;
-    }
-    byte[] bytes = new byte[value.remaining()];
-    value.duplicate().get(bytes);
-    return bytes;
   }
 }
