@@ -34,8 +34,8 @@ public record ConsumerSettings(String bootstrapServers, String topic, String gro
    * The socket's receive buffer: the operating system's, which grows with the traffic (Linux autotuning),
    * rather than Kafka's fixed 64 KiB. A fetch response arrives only as fast as that buffer is emptied,
    * and the consumer thread empties it only inside poll: with 64 KiB, a response of megabytes trickled in
-   * while the thread handed records to the sink, and the analyzer read 30 to 40% fewer events per
-   * second (BENCHMARKS).
+   * while the thread handed records to the sink, and the analyzer read a quarter fewer events per second
+   * (BENCHMARKS, seventh pass).
    */
   static final int RECEIVE_BUFFER_BYTES = -1;
 

@@ -187,6 +187,7 @@ public final class KafkaEventConsumer implements IngestStatus, AutoCloseable {
   }
 
   private void runOneConsumer() {
+    // Values as views of the fetch response: the decoder reads an event in place, never copying it.
     KafkaConsumer<byte[], ByteBuffer> consumer =
         new KafkaConsumer<>(settings.toProperties(), new ByteArrayDeserializer(), new ByteBufferDeserializer());
     current = consumer;
