@@ -54,7 +54,11 @@ public record ConsumerSettings(String bootstrapServers, String topic, String gro
     return new ConsumerSettings(bootstrapServers, topic, groupId, DEFAULT_REBUILD_WINDOW, null);
   }
 
-  Properties toProperties() {
+  /**
+   * The Kafka consumer properties the analyzer reads with, deserializers aside; public so that a
+   * benchmark's plain consumer can fetch exactly as the analyzer does.
+   */
+  public Properties toProperties() {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
