@@ -166,15 +166,32 @@ public final class ResponseMetrics {
    * caller once for a batch of events.
    */
   public void recordResponse(ResponseEvent event, StatusClass statusClass, long nowMillis) {
+    recordResponse(event, statusClass, null, nowMillis);
+  }
+
+  /**
+   * As {@link #recordResponse(ResponseEvent, StatusClass, long)}, for a caller that remembers the meters of
+   * events like this one and so spares the metrics their own lookup. Returns the meters to remember for
+   * events with the same label values and class, or null while there are none to remember: the series
+   * is admitted by this very event (its next event finds the meters), or a value went past its cap, and
+   * such an event must be counted as an overflow each time.
+   *
+   * @param meters null, or what this method returned for an event with the same label values and class
+   */
+  public SeriesMeters recordResponse(ResponseEvent event, StatusClass statusClass, SeriesMeters meters,
+      long nowMillis) {
     clock.advanceTo(nowMillis);
-    String operation = event.operation() == null ? UNKNOWN_OPERATION : event.operation();
-    SeriesMeters meters = recentMeters(event, operation, statusClass);
+    SeriesMeters admitted = meters;
+    SeriesMeters counted = meters;
     if (meters == null) {
-      meters = metersOf(event, operation, statusClass);
+      String operation = event.operation() == null ? UNKNOWN_OPERATION : event.operation();
+      admitted = recentMeters(event, operation, statusClass);
+      counted = admitted != null ? admitted : metersOf(event, operation, statusClass);
     }
-    meters.responses().increment(event.sampleWeight());
+    counted.responses.increment(event.sampleWeight());
     // A timer cannot weigh a sample, so the histogram describes the events as sent, one each.
-    meters.duration().record(event.durationMicros(), TimeUnit.MICROSECONDS);
+    counted.duration.record(event.durationMicros(), TimeUnit.MICROSECONDS);
+    return admitted;
   }
 
   /**
@@ -363,7 +380,16 @@ public final class ResponseMetrics {
     }
   }
 
-  private record SeriesMeters(Counter responses, Timer duration) {}
+  /** The meters of one response series: outside this class, a handle to remember and hand back. */
+  public static final class SeriesMeters {
+    private final Counter responses;
+    private final Timer duration;
+
+    private SeriesMeters(Counter responses, Timer duration) {
+      this.responses = responses;
+      this.duration = duration;
+    }
+  }
 
   /** A series admitted under its events' own label values, with its meters. */
   private record AdmittedSeries(SeriesLabels labels, SeriesMeters meters) {}

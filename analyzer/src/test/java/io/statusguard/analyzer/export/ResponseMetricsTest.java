@@ -17,7 +17,9 @@ import io.statusguard.analyzer.ingest.DecodeFailure;
 import io.statusguard.event.ResponseEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ResponseMetricsTest {
+  private static final long NOW = 1_790_000_000_000L;
+
   private final ResponseMetrics metrics = ResponseMetrics.create(ResponseMetrics.DEFAULT_MAX_ENDPOINTS);
 
   @Test
@@ -159,6 +163,54 @@ class ResponseMetricsTest {
     assertThat(scraped.sum("statusguard_series_overflow_total", "tag", "series")).isEqualTo(8.0);
     assertThat(scraped.sum("statusguard_responses_total")).isEqualTo(12.0);
     assertThat(scraped.seriesCount("statusguard_response_duration_seconds_count")).isEqualTo(4);
+  }
+
+  @Test
+  void countsThroughRememberedMetersAsItCountsEachEventByItsLabels() {
+    ResponseMetrics remembering = ResponseMetrics.create(2, 3);
+    List<ResponseEvent> events = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      events.add(SampleEvents.retrieveTransaction(404).endpointTemplate("/e/" + (i % 3)).durationMicros(i * 7_000)
+          .build());
+      events.add(SampleEvents.createAccount(409).serviceName("service-" + (i % 4)).build());
+    }
+    ResponseMetrics byLabels = ResponseMetrics.create(2, 3);
+    Map<ResponseEvent, ResponseMetrics.SeriesMeters> remembered = new HashMap<>();
+    for (int round = 0; round < 3; round++) {
+      for (ResponseEvent event : events) {
+        byLabels.recordResponse(event, CLIENT_FIXABLE, NOW);
+        remembered.put(event, remembering.recordResponse(event, CLIENT_FIXABLE, remembered.get(event), NOW));
+      }
+    }
+
+    ScrapedMetrics expected = ScrapedMetrics.parse(byLabels.registry().scrape());
+    ScrapedMetrics actual = ScrapedMetrics.parse(remembering.registry().scrape());
+    for (String name : List.of("statusguard_responses_total", "statusguard_series_overflow_total",
+        "statusguard_response_duration_seconds_bucket", "statusguard_response_duration_seconds_sum")) {
+      assertThat(actual.samples(name)).as(name).containsExactlyInAnyOrderElementsOf(expected.samples(name));
+    }
+    assertThat(actual.sum("statusguard_series_overflow_total")).isGreaterThan(0.0);
+  }
+
+  @Test
+  void handsOutTheMetersOfAnAdmittedSeriesAndNoneForAnEventPastACap() {
+    ResponseMetrics capped = ResponseMetrics.create(1);
+    ResponseEvent admitted = SampleEvents.retrieveTransaction(404).endpointTemplate("/a").build();
+    ResponseEvent overflowing = SampleEvents.retrieveTransaction(404).endpointTemplate("/b").build();
+
+    ResponseMetrics.SeriesMeters admitting = capped.recordResponse(admitted, CLIENT_FIXABLE, null, NOW);
+    ResponseMetrics.SeriesMeters second = capped.recordResponse(admitted, CLIENT_FIXABLE, admitting, NOW);
+    ResponseMetrics.SeriesMeters third = capped.recordResponse(admitted, CLIENT_FIXABLE, second, NOW);
+    ResponseMetrics.SeriesMeters past = capped.recordResponse(overflowing, CLIENT_FIXABLE, null, NOW);
+    ResponseMetrics.SeriesMeters pastAgain = capped.recordResponse(overflowing, CLIENT_FIXABLE, past, NOW);
+
+    ScrapedMetrics scraped = ScrapedMetrics.parse(capped.registry().scrape());
+    assertThat(second).isNotNull().isSameAs(third);
+    assertThat(past).isNull();
+    assertThat(pastAgain).isNull();
+    assertThat(scraped.sum("statusguard_responses_total", "endpoint", "/a")).isEqualTo(3.0);
+    assertThat(scraped.sum("statusguard_responses_total", "endpoint", "_OTHER")).isEqualTo(2.0);
+    assertThat(scraped.sum("statusguard_series_overflow_total", "tag", "endpoint")).isEqualTo(2.0);
   }
 
   @Test

@@ -27,7 +27,7 @@ public final class AgentDirectory {
   private final Cache<Instance, Entry> agents;
   private final AtomicLong evicted = new AtomicLong();
   // Agents recorded lately, by their key's hash, so that recording an event allocates nothing and asks
-  // the cache only once per clock reading and per 16 hits; confined to the recording thread.
+  // the cache only as CacheTouch says; confined to the recording thread.
   private final Entry[] recent = new Entry[RECENT_KEYS];
 
   private AgentDirectory(int maxAgents, InstantSource clock) {

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ResponseWindows {
   private static final int RECENT_KEYS = 4096;
+  // No event is dated this early: a time the retention has always passed.
+  private static final long LATE = Long.MIN_VALUE;
 
   private final WindowSettings settings;
   private final InstantSource clock;
@@ -36,7 +38,7 @@ public final class ResponseWindows {
   private final AtomicLong clampedEvents = new AtomicLong();
   private final AtomicLong evictedSeries = new AtomicLong();
   // Series recorded lately, by their key's hash, so that recording an event allocates nothing and asks
-  // the cache only once per clock reading and per 16 hits; confined to the recording thread.
+  // the cache only as CacheTouch says; confined to the recording thread.
   private final SeriesWindow[] recent = new SeriesWindow[RECENT_KEYS];
   // Written by the recording thread only.
   private volatile long recordedAtMillis;
@@ -81,23 +83,49 @@ public final class ResponseWindows {
    * of events.
    */
   public Placement record(ResponseEvent event, Classification classification, long now) {
+    long time = placedTime(event.timeUnixMs(), now);
+    if (time == LATE) {
+      return Placement.DROPPED_LATE;
+    }
+    windowOf(event, classification, now).add(time, event.sampleWeight());
+    return time == event.timeUnixMs() ? Placement.RECORDED : Placement.CLAMPED_TO_NOW;
+  }
+
+  /**
+   * As {@link #record(ResponseEvent, Classification, long)}, for a caller that remembers the series of
+   * events like this one and so spares the windows their own lookup. Counts the event in {@code series}
+   * while the windows hold it, and otherwise in the series they hold for its key now. Returns the series
+   * to remember: the one counted in, or {@code series} when the event was too late to count.
+   *
+   * @param series null, or what this method returned for an event of the same key and classification
+   */
+  public SeriesWindow record(ResponseEvent event, Classification classification, SeriesWindow series, long now) {
+    long time = placedTime(event.timeUnixMs(), now);
+    if (time == LATE) {
+      return series;
+    }
+    SeriesWindow window = series == null ? windowOf(event, classification, now) : held(series, now);
+    window.add(time, event.sampleWeight());
+    return window;
+  }
+
+  /**
+   * The time at which an event dated {@code time} counts, or {@link #LATE}, counting late and clamped
+   * events; notes the clock's reading for the cache.
+   */
+  private long placedTime(long time, long now) {
     if (now != recordedAtMillis) {
       recordedAtMillis = now;
     }
-    long time = event.timeUnixMs();
-    Placement placement = Placement.RECORDED;
     if (time <= now - retentionMillis) {
       lateEvents.incrementAndGet();
-      return Placement.DROPPED_LATE;
+      return LATE;
     }
     if (time > now + maxFutureSkewMillis) {
       clampedEvents.incrementAndGet();
-      time = now;
-      placement = Placement.CLAMPED_TO_NOW;
+      return now;
     }
-    SeriesWindow window = windowOf(event, classification, now);
-    window.add(time, event.sampleWeight());
-    return placement;
+    return time;
   }
 
   /** Every series with an event within the retention, as of now, ordered by key. */
@@ -134,20 +162,32 @@ public final class ResponseWindows {
     return series.estimatedSize();
   }
 
-  /**
-   * The event's series. A series recorded lately is found by its key's hash and its parts, and the cache
-   * hears of it as {@link CacheTouch} says. A series the cache has since dropped is looked up again, never
-   * counted in its old window.
-   */
+  /** The event's series. A series recorded lately is found by its key's hash and its parts. */
   private SeriesWindow windowOf(ResponseEvent event, Classification classification, long now) {
     String operation = event.operation() == null ? SeriesKey.UNKNOWN_OPERATION : event.operation();
     int hash = SeriesKey.hash(event.serviceName(), event.egressGroup(), event.method(), operation,
         event.endpointTemplate(), event.status(), classification.statusClass());
     int slot = hash & (RECENT_KEYS - 1);
     SeriesWindow window = recent[slot];
-    boolean same = window != null && window.key().matches(event.serviceName(), event.egressGroup(),
-        event.method(), operation, event.endpointTemplate(), event.status(), classification.statusClass());
-    if (same && !window.evicted()) {
+    if (window != null && window.key().matches(event.serviceName(), event.egressGroup(), event.method(), operation,
+        event.endpointTemplate(), event.status(), classification.statusClass())) {
+      window = held(window, now);
+    } else {
+      SeriesKey key = new SeriesKey(event.serviceName(), event.egressGroup(), event.method(), operation,
+          event.endpointTemplate(), event.status(), classification.statusClass());
+      window = heldOrNew(key, classification, now);
+    }
+    recent[slot] = window;
+    return window;
+  }
+
+  /**
+   * A series recorded lately, as the windows hold it now: the series itself, while the cache holds it
+   * (told as {@link CacheTouch} says), else the series the cache holds for its key. A series the cache has
+   * dropped is never counted in again.
+   */
+  private SeriesWindow held(SeriesWindow window, long now) {
+    if (!window.evicted()) {
       if (window.cacheTouch().untoldHit(now)) {
         return window;
       }
@@ -156,11 +196,12 @@ public final class ResponseWindows {
         return window;
       }
     }
-    SeriesKey key = same ? window.key() : new SeriesKey(event.serviceName(), event.egressGroup(), event.method(),
-        operation, event.endpointTemplate(), event.status(), classification.statusClass());
-    window = series.get(key, k -> new SeriesWindow(k, classification, settings));
+    return heldOrNew(window.key(), window.classification(), now);
+  }
+
+  private SeriesWindow heldOrNew(SeriesKey key, Classification classification, long now) {
+    SeriesWindow window = series.get(key, k -> new SeriesWindow(k, classification, settings));
     window.cacheTouch().told(now);
-    recent[slot] = window;
     return window;
   }
 }

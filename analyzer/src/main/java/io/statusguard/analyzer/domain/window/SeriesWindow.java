@@ -8,9 +8,10 @@ import java.time.Instant;
 
 /**
  * The buckets of one series: seconds for the short rates, ten-second buckets for the retention. One
- * thread adds; any thread reads.
+ * thread adds; any thread reads. Outside this package, a handle to remember and hand back to
+ * {@link ResponseWindows}.
  */
-final class SeriesWindow {
+public final class SeriesWindow {
   static final long SECOND_MILLIS = 1_000;
   static final long TEN_SECONDS_MILLIS = 10_000;
   private static final VarHandle LAST_EVENT_MILLIS;
@@ -51,6 +52,10 @@ final class SeriesWindow {
 
   SeriesKey key() {
     return key;
+  }
+
+  Classification classification() {
+    return classification;
   }
 
   CacheTouch cacheTouch() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.statusguard.analyzer.SampleEvents;
+import io.statusguard.analyzer.domain.CacheTouch;
 import io.statusguard.analyzer.domain.FakeClock;
 import io.statusguard.analyzer.domain.status.Classification;
 import io.statusguard.analyzer.domain.status.StatusClass;
@@ -212,6 +213,56 @@ class ResponseWindowsTest {
     events.forEach(event -> rebuilt.record(event, NOT_FOUND));
 
     assertThat(rebuilt.snapshot()).isEqualTo(windows.snapshot());
+  }
+
+  @Test
+  void countsThroughARememberedSeriesAsItCountsEachEventByItsKey() {
+    ResponseWindows remembering = ResponseWindows.create(WindowSettings.defaults(), clock);
+    SeriesWindow notFound = null;
+    SeriesWindow clamped = null;
+    SeriesWindow late = null;
+    for (int i = 0; i < 300; i++) {
+      ResponseEvent event = notFoundAt(NOW.minusMillis(i * 997L));
+      ResponseEvent future = notFoundAt(NOW.plus(Duration.ofMinutes(5))).toBuilder().status(409).build();
+      ResponseEvent old = notFoundAt(NOW.minus(Duration.ofHours(2))).toBuilder().status(410).build();
+      long now = clock.millis() + i;
+      windows.record(event, NOT_FOUND, now);
+      windows.record(future, NOT_FOUND, now);
+      windows.record(old, NOT_FOUND, now);
+      notFound = remembering.record(event, NOT_FOUND, notFound, now);
+      clamped = remembering.record(future, NOT_FOUND, clamped, now);
+      late = remembering.record(old, NOT_FOUND, late, now);
+    }
+
+    assertThat(remembering.snapshot()).isEqualTo(windows.snapshot());
+    assertThat(remembering.snapshot().series()).hasSize(2);
+    assertThat(remembering.lateEvents()).isEqualTo(300);
+    assertThat(remembering.clampedEvents()).isEqualTo(300);
+    assertThat(late).isNull();
+    assertThat(clamped.key().status()).isEqualTo(409);
+  }
+
+  @Test
+  void neverCountsInARememberedSeriesTheWindowsHaveDropped() {
+    ResponseWindows bounded = ResponseWindows.create(WindowSettings.defaults().withMaxSeries(10), clock);
+    ResponseEvent steady = notFoundAt(NOW);
+    SeriesWindow remembered = bounded.record(steady, NOT_FOUND, null, clock.millis());
+    // New series used twice each, where the remembered one was used once, so that they win its place.
+    for (int i = 0; !remembered.evicted(); i++) {
+      assertThat(i).as("new series recorded before the remembered one was evicted").isLessThan(100);
+      ResponseEvent leaked = steady.toBuilder().endpointTemplate("/leaked/" + i).build();
+      bounded.record(leaked, NOT_FOUND);
+      clock.advance(Duration.ofMillis(CacheTouch.TELL_EVERY_MILLIS));
+      bounded.record(leaked, NOT_FOUND);
+    }
+
+    SeriesWindow current = bounded.record(steady, NOT_FOUND, remembered, clock.millis());
+
+    assertThat(current).isNotSameAs(remembered);
+    assertThat(bounded.snapshot().series()).anySatisfy(series -> {
+      assertThat(series.key().endpoint()).isEqualTo(SampleEvents.TRANSACTION);
+      assertThat(series.eventsInRetention()).isEqualTo(1.0);
+    });
   }
 
   @Test
