@@ -112,28 +112,59 @@ final class EncodedEventScanner {
     }
     // The limits are the Jackson path's (ResponseEventDecoder.toEvent); past one, that path says why.
     long timeUnixMs = in.integer(TIME_UNIX_MS, Long.MAX_VALUE);
-    Origin origin = origin(in);
+    int originFrom = in.position();
+    int originTo = in.runTo(HTTP_RESPONSE_STATUS_CODE);
+    if (originTo < 0) {
+      return null;
+    }
+    long originHash = in.runHash();
+    in.moveTo(originTo);
     int status = (int) in.integer(HTTP_RESPONSE_STATUS_CODE, 999);
     String errorType = in.optionalText(ERROR_TYPE, 64);
     long durationMicros = in.integer(DURATION_US, Long.MAX_VALUE);
-    Details details = details(in);
+    if (in.failed()) {
+      return null;
+    }
+    int detailsFrom = in.position();
+    long detailsHash = ParsedSegments.hash(bytes, detailsFrom, in.limit);
+    Origin origin = origins.get(bytes, originFrom, originTo, originHash);
+    Details details = this.details.get(bytes, detailsFrom, in.limit, detailsHash);
+    if (origin != null && details != null) {
+      Shape shape = remembered(shapeSlot(origin, details, status, errorType), origin, details, status, errorType);
+      if (shape != null) {
+        return shape.event.withTiming(timeUnixMs, durationMicros);
+      }
+    }
+    // Only now the parsing of runs not seen lately, which is most of this class's code: the JIT inlines
+    // in the order of the bytecode until its budget is spent, and this order spends it on the path above,
+    // which nearly every record takes. Each run is parsed by a cursor of its own, so that the one above
+    // stays where the JIT can keep it in registers.
+    if (origin == null) {
+      origin = parseOrigin(bytes, originFrom, originTo, originHash);
+    }
+    if (details == null) {
+      details = parseDetails(bytes, detailsFrom, in.limit, detailsHash);
+    }
     if (origin == null || details == null) {
       return null;
     }
-    int slot = shapeSlot(origin, details, status, errorType);
-    Shape shape = shapes[slot];
-    if (shape == null || !shape.is(origin, details, status, errorType)) {
-      shape = shapes[slot + 1];
-    }
-    if (shape != null && shape.is(origin, details, status, errorType)) {
-      return shape.event.withTiming(timeUnixMs, durationMicros);
-    }
     ResponseEvent event = build(timeUnixMs, origin, status, errorType, durationMicros, details);
     if (event != null && details.resourceId == null) {
+      int slot = shapeSlot(origin, details, status, errorType);
       shapes[slot + 1] = shapes[slot];
       shapes[slot] = new Shape(origin, details, status, errorType, event);
     }
     return event;
+  }
+
+  /** The event of these parts remembered in the pair of slots from {@code slot}, or null. */
+  private Shape remembered(int slot, Origin origin, Details details, int status, String errorType) {
+    Shape shape = shapes[slot];
+    if (shape != null && shape.is(origin, details, status, errorType)) {
+      return shape;
+    }
+    shape = shapes[slot + 1];
+    return shape != null && shape.is(origin, details, status, errorType) ? shape : null;
   }
 
   private static ResponseEvent build(long timeUnixMs, Origin origin, int status, String errorType,
@@ -181,21 +212,12 @@ final class EncodedEventScanner {
   }
 
   /**
-   * Who sent the record and what it called: the run of fields between its time and its status. Its end
-   * is found by the status key's underscore, which none of the run's keys has.
+   * Who sent the record and what it called: the run of fields between its time and its status, which
+   * ends where the status key begins (found by the key's underscore, which none of the run's keys has).
+   * Null unless the run is exactly those fields.
    */
-  private Origin origin(Cursor in) {
-    int from = in.position();
-    int to = in.runTo(HTTP_RESPONSE_STATUS_CODE);
-    if (to < 0) {
-      return null;
-    }
-    long hash = in.runHash();
-    Origin known = origins.get(in.bytes, from, to, hash);
-    if (known != null) {
-      in.moveTo(to);
-      return known;
-    }
+  private Origin parseOrigin(byte[] bytes, int from, int to, long hash) {
+    Cursor in = new Cursor(bytes, from, to, strings);
     Origin read = new Origin(hash,
         in.text(SERVICE_NAME, 256),
         in.text(SERVICE_INSTANCE_ID, 256),
@@ -211,22 +233,13 @@ final class EncodedEventScanner {
     if (in.failed() || in.position() != to) {
       return null;
     }
-    origins.put(in.bytes, from, to, hash, read);
+    origins.put(bytes, from, to, hash, read);
     return read;
   }
 
   /** What the response's body said: the run of fields from the duration's end to the record's end. */
-  private Details details(Cursor in) {
-    if (in.failed()) {
-      return null;
-    }
-    int from = in.position();
-    int to = in.limit;
-    long hash = ParsedSegments.hash(in.bytes, from, to);
-    Details known = details.get(in.bytes, from, to, hash);
-    if (known != null) {
-      return known;
-    }
+  private Details parseDetails(byte[] bytes, int from, int to, long hash) {
+    Cursor in = new Cursor(bytes, from, to, strings);
     String contentType = in.optionalText(HTTP_RESPONSE_CONTENT_TYPE, 256);
     String errorMessage = in.optionalText(PROVIDER_ERROR_MESSAGE, 1024);
     double sampleWeight = in.optionalWeight(SAMPLE_WEIGHT);
@@ -243,7 +256,7 @@ final class EncodedEventScanner {
         bodyFormat == null ? null : bodyFormatOf(bodyFormat), resourceType, resourceId, providerClientId);
     if (resourceId == null) {
       // A resource ID differs in nearly every record: remembering it would only evict useful runs.
-      details.put(in.bytes, from, to, hash, read);
+      details.put(bytes, from, to, hash, read);
     }
     return read;
   }

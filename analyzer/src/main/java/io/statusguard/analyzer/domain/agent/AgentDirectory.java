@@ -60,7 +60,14 @@ public final class AgentDirectory {
     long time = Math.min(event.timeUnixMs(), nowMillis);
     // Whole seconds: a sighting is replaced at most once a second per agent, not on every event.
     time -= SECOND.floorMod(time);
-    entryOf(event, nowMillis).update(event, time);
+    Entry recent = recentEntry(event);
+    if (recent != null && !recent.evicted && recent.cacheTouch.untoldHit(nowMillis)) {
+      recent.update(event, time);
+      return;
+    }
+    // After the path above, which nearly every event takes: the JIT inlines in the order of the bytecode
+    // until its budget is spent, and the cache's code below is large.
+    asked(event, recent, nowMillis).update(event, time);
   }
 
   /** Every agent seen, as of now, ordered by service and instance. */
@@ -81,28 +88,33 @@ public final class AgentDirectory {
     return evicted.get();
   }
 
-  /** The event's agent, found as {@code ResponseWindows} finds a series: see there. */
-  private Entry entryOf(ResponseEvent event, long nowMillis) {
+  /**
+   * The entry of the event's agent in the table of recent ones, or null: found as {@code ResponseWindows}
+   * finds a series.
+   */
+  private Entry recentEntry(ResponseEvent event) {
     String service = event.serviceName();
     String instanceId = event.instanceId();
-    int slot = (31 * service.hashCode() + instanceId.hashCode()) & (recent.length - 1);
-    Entry entry = recent[slot];
-    boolean same = entry != null && entry.instance.service.equals(service)
-        && entry.instance.instanceId.equals(instanceId);
-    if (same && !entry.evicted) {
-      if (entry.cacheTouch.untoldHit(nowMillis)) {
-        return entry;
-      }
-      if (agents.getIfPresent(entry.instance) == entry) {
-        entry.cacheTouch.told(nowMillis);
-        return entry;
-      }
+    Entry entry = recent[slotOf(service, instanceId)];
+    return entry != null && entry.instance.service.equals(service) && entry.instance.instanceId.equals(instanceId)
+        ? entry : null;
+  }
+
+  /** The event's agent as the cache holds it now: {@code recent} itself if the cache still holds it. */
+  private Entry asked(ResponseEvent event, Entry recent, long nowMillis) {
+    if (recent != null && !recent.evicted && agents.getIfPresent(recent.instance) == recent) {
+      recent.cacheTouch.told(nowMillis);
+      return recent;
     }
-    Instance instance = same ? entry.instance : new Instance(service, instanceId);
-    entry = agents.get(instance, Entry::new);
+    Instance instance = recent != null ? recent.instance : new Instance(event.serviceName(), event.instanceId());
+    Entry entry = agents.get(instance, Entry::new);
     entry.cacheTouch.told(nowMillis);
-    recent[slot] = entry;
+    this.recent[slotOf(instance.service, instance.instanceId)] = entry;
     return entry;
+  }
+
+  private int slotOf(String service, String instanceId) {
+    return (31 * service.hashCode() + instanceId.hashCode()) & (recent.length - 1);
   }
 
   private record Instance(String service, String instanceId) {}
@@ -119,7 +131,6 @@ public final class AgentDirectory {
     Entry(Instance instance) {
       this.instance = instance;
     }
-
 
     void update(ResponseEvent event, long timeMillis) {
       AgentSighting current = sighting;

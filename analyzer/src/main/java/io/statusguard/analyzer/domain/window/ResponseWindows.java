@@ -104,7 +104,13 @@ public final class ResponseWindows {
     if (time == LATE) {
       return series;
     }
-    SeriesWindow window = series == null ? windowOf(event, classification, now) : held(series, now);
+    if (series != null && heldUntold(series, now)) {
+      series.add(time, event.sampleWeight());
+      return series;
+    }
+    // Written out after the path above, which nearly every event takes: the JIT inlines in the order of
+    // the bytecode until its budget is spent, and the lookups below are most of this class's code.
+    SeriesWindow window = series == null ? windowOf(event, classification, now) : asked(series, now);
     window.add(time, event.sampleWeight());
     return window;
   }
@@ -187,14 +193,19 @@ public final class ResponseWindows {
    * dropped is never counted in again.
    */
   private SeriesWindow held(SeriesWindow window, long now) {
-    if (!window.evicted()) {
-      if (window.cacheTouch().untoldHit(now)) {
-        return window;
-      }
-      if (series.getIfPresent(window.key()) == window) {
-        window.cacheTouch().told(now);
-        return window;
-      }
+    return heldUntold(window, now) ? window : asked(window, now);
+  }
+
+  /** True while a series the cache has not dropped may be counted in without the cache hearing of it. */
+  private static boolean heldUntold(SeriesWindow window, long now) {
+    return !window.evicted() && window.cacheTouch().untoldHit(now);
+  }
+
+  /** As {@link #held}, once the cache is to be asked: the series itself if the cache still holds it. */
+  private SeriesWindow asked(SeriesWindow window, long now) {
+    if (!window.evicted() && series.getIfPresent(window.key()) == window) {
+      window.cacheTouch().told(now);
+      return window;
     }
     return heldOrNew(window.key(), window.classification(), now);
   }
