@@ -131,6 +131,22 @@ class EncodedEventScannerTest {
     }
   }
 
+  @Test
+  void readsWholeNumbersOfEveryLengthWhereverTheyFallInAWord() {
+    // Numbers are read eight digits at a time: every count of digits up to the 18 a long holds, with the
+    // duration moved through every place in a word by the service name's length before it.
+    long number = 0;
+    for (int digits = 1; digits <= 18; digits++) {
+      number = number * 10 + digits % 10;
+      for (int length = 1; length <= 8; length++) {
+        ResponseEvent event = SampleEvents.createTransaction(201).serviceName("s".repeat(length))
+            .timeUnixMs(number).durationMicros(number).build();
+
+        assertThat(scanner.scan(ResponseEventEncoder.encode(event))).as("%d digits", digits).isEqualTo(event);
+      }
+    }
+  }
+
   static Stream<String> recordsTheEncoderDoesNotWrite() {
     String record = json(SampleEvents.retrieveTransaction(404).build());
     return Stream.of(
