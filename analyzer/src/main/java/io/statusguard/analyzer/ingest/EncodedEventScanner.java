@@ -65,7 +65,8 @@ final class EncodedEventScanner {
   private static final int MAX_MINOR_DIGITS = 6;
   /** Whole numbers of up to 18 digits cannot overflow a long. */
   private static final int MAX_DIGITS = 18;
-  private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+  private static final long[] POWERS_OF_TEN =
+      {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
   private final CanonicalStrings strings;
   private final ParsedSegments<Origin> origins = new ParsedSegments<>();
@@ -567,6 +568,7 @@ final class EncodedEventScanner {
           position += run;
         }
       }
+      // Only if every word read was all digits: otherwise the number ended inside the last one.
       for (; run == Long.BYTES && position < limit && position - start <= MAX_DIGITS; position++) {
         byte b = bytes[position];
         if (b < '0' || b > '9') {

@@ -60,14 +60,14 @@ public final class AgentDirectory {
     long time = Math.min(event.timeUnixMs(), nowMillis);
     // Whole seconds: a sighting is replaced at most once a second per agent, not on every event.
     time -= SECOND.floorMod(time);
-    Entry recent = recentEntry(event);
-    if (recent != null && !recent.evicted && recent.cacheTouch.untoldHit(nowMillis)) {
-      recent.update(event, time);
+    Entry remembered = recentEntry(event);
+    if (remembered != null && !remembered.evicted && remembered.cacheTouch.untoldHit(nowMillis)) {
+      remembered.update(event, time);
       return;
     }
     // After the path above, which nearly every event takes: the JIT inlines in the order of the bytecode
     // until its budget is spent, and the cache's code below is large.
-    asked(event, recent, nowMillis).update(event, time);
+    asked(event, remembered, nowMillis).update(event, time);
   }
 
   /** Every agent seen, as of now, ordered by service and instance. */
@@ -96,20 +96,22 @@ public final class AgentDirectory {
     String service = event.serviceName();
     String instanceId = event.instanceId();
     Entry entry = recent[slotOf(service, instanceId)];
-    return entry != null && entry.instance.service.equals(service) && entry.instance.instanceId.equals(instanceId)
-        ? entry : null;
+    boolean same = entry != null && entry.instance.service.equals(service)
+        && entry.instance.instanceId.equals(instanceId);
+    return same ? entry : null;
   }
 
-  /** The event's agent as the cache holds it now: {@code recent} itself if the cache still holds it. */
-  private Entry asked(ResponseEvent event, Entry recent, long nowMillis) {
-    if (recent != null && !recent.evicted && agents.getIfPresent(recent.instance) == recent) {
-      recent.cacheTouch.told(nowMillis);
-      return recent;
+  /** The event's agent as the cache holds it now: {@code remembered} itself if the cache still holds it. */
+  private Entry asked(ResponseEvent event, Entry remembered, long nowMillis) {
+    if (remembered != null && !remembered.evicted && agents.getIfPresent(remembered.instance) == remembered) {
+      remembered.cacheTouch.told(nowMillis);
+      return remembered;
     }
-    Instance instance = recent != null ? recent.instance : new Instance(event.serviceName(), event.instanceId());
+    Instance instance =
+        remembered != null ? remembered.instance : new Instance(event.serviceName(), event.instanceId());
     Entry entry = agents.get(instance, Entry::new);
     entry.cacheTouch.told(nowMillis);
-    this.recent[slotOf(instance.service, instance.instanceId)] = entry;
+    recent[slotOf(instance.service, instance.instanceId)] = entry;
     return entry;
   }
 
