@@ -2,23 +2,36 @@ package io.statusguard.agent.bootstrap;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The open {@link BodyTap}s of clients that push a body to the application piece by piece, each
  * attached to the library object that carries the body (a connection's operations, an exchange
- * handler), since retransformed classes get no field to hold it. A fixed table keyed by identity: the
- * carrier is held weakly, so a tap the agent ends for its time bound pins nothing.
+ * handler, a content decoder), since retransformed classes get no field to hold it. A fixed table
+ * keyed by identity: the carrier is held weakly, so a tap the agent ends for its time bound pins
+ * nothing.
  *
- * <p>Bounded and lossy: a carrier whose slot holds another open tap is refused, and the caller ends its
- * tap at once (the event then has no body details). While no tap is attached, {@link #find} costs one
- * volatile read, so responses without a tap pay nothing more. Thread-safe and lock-free.
+ * <p>A carrier may sit in any of {@value #PROBES} slots from the one its identity hash names, and a
+ * lookup reads all of them (there are no tombstones to stop at). One tap often has two carriers at
+ * once (an exchange handler and its decoder), and two identity hashes share a home slot one time in
+ * {@value #SLOTS}: a single slot per carrier lost that response's error details. Bounded and lossy
+ * all the same: a carrier whose every slot holds another open tap is refused, the caller's tap ends at
+ * once (its event then has no body details), and {@link #refusedCount} counts it.
+ *
+ * <p>While no tap is attached, {@link #find} costs one volatile read, so responses without a tap pay
+ * nothing more. Thread-safe and lock-free; one carrier is attached from one thread at a time.
  */
 public final class AttachedTaps {
   /** A power of two: open error bodies at once, far beyond what one JVM reads concurrently. */
   private static final int SLOTS = 1024;
+  /** The slots a carrier may occupy, from its home slot on. */
+  static final int PROBES = 8;
+  /** Lost compare-and-sets an attach retries before it gives up: each loss is another's progress. */
+  private static final int ATTEMPTS = 8;
   private static final AtomicReferenceArray<Attachment> TABLE = new AtomicReferenceArray<>(SLOTS);
   private static final AtomicInteger ATTACHED = new AtomicInteger();
+  private static final AtomicLong REFUSED = new AtomicLong();
 
   private AttachedTaps() {}
 
@@ -30,24 +43,13 @@ public final class AttachedTaps {
     if (carrier == null || tap == null) {
       return;
     }
-    int slot = slot(carrier);
-    Attachment current = TABLE.get(slot);
-    if (current != null && current.get() == carrier && current.tap == tap) {
-      return;
-    }
-    if (current != null && !current.isStale() && current.get() != carrier) {
-      tap.end();
-      return;
-    }
-    if (TABLE.compareAndSet(slot, current, new Attachment(carrier, tap))) {
-      if (current == null) {
-        ATTACHED.incrementAndGet();
-      } else {
-        current.tap.end();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (tryAttach(carrier, tap)) {
+        return;
       }
-    } else {
-      tap.end();
     }
+    REFUSED.incrementAndGet();
+    tap.end();
   }
 
   /**
@@ -62,17 +64,21 @@ public final class AttachedTaps {
     if (ATTACHED.get() == 0 || carrier == null) {
       return null;
     }
-    int slot = slot(carrier);
-    Attachment current = TABLE.get(slot);
-    if (current == null) {
-      return null;
+    int home = homeSlot(carrier);
+    for (int i = 0; i < PROBES; i++) {
+      int slot = (home + i) & (SLOTS - 1);
+      Attachment current = TABLE.get(slot);
+      if (current == null) {
+        continue;
+      }
+      if (current.isStale()) {
+        // Whoever it belonged to is done with it: clearing it here keeps the fast path fast.
+        remove(slot, current);
+      } else if (current.get() == carrier) {
+        return current.tap;
+      }
     }
-    if (current.isStale()) {
-      // Whoever it belonged to is done with it: clearing it here keeps the fast path fast.
-      remove(slot, current);
-      return null;
-    }
-    return current.get() == carrier ? current.tap : null;
+    return null;
   }
 
   /** Detaches and returns the tap attached to {@code carrier}, or null; the caller ends it. */
@@ -80,17 +86,76 @@ public final class AttachedTaps {
     if (ATTACHED.get() == 0 || carrier == null) {
       return null;
     }
-    int slot = slot(carrier);
-    Attachment current = TABLE.get(slot);
-    if (current == null || current.get() != carrier || !remove(slot, current)) {
-      return null;
+    int home = homeSlot(carrier);
+    for (int i = 0; i < PROBES; i++) {
+      int slot = (home + i) & (SLOTS - 1);
+      Attachment current = TABLE.get(slot);
+      if (current != null && current.get() == carrier && remove(slot, current)) {
+        return current.tap;
+      }
     }
-    return current.tap;
+    return null;
+  }
+
+  /**
+   * Taps ended at once because every slot their carrier may use held another open tap: their events
+   * left without body details.
+   */
+  public static long refusedCount() {
+    return REFUSED.get();
   }
 
   /** How many slots hold an attachment, stale ones included until they are next looked at. */
   static int attached() {
     return ATTACHED.get();
+  }
+
+  /** The first of the slots {@code carrier} may occupy. */
+  static int homeSlot(Object carrier) {
+    int hash = System.identityHashCode(carrier);
+    return (hash ^ (hash >>> 16)) & (SLOTS - 1);
+  }
+
+  /**
+   * One pass over the carrier's slots: replaces its own attachment if it has one, else takes the
+   * first empty or stale slot. False when a compare-and-set lost a race or no slot was free; the tap
+   * is then neither attached nor ended.
+   */
+  private static boolean tryAttach(Object carrier, BodyTap tap) {
+    int home = homeSlot(carrier);
+    int free = -1;
+    Attachment freed = null;
+    for (int i = 0; i < PROBES; i++) {
+      int slot = (home + i) & (SLOTS - 1);
+      Attachment current = TABLE.get(slot);
+      if (current != null && current.get() == carrier) {
+        return current.tap == tap || replace(slot, current, new Attachment(carrier, tap));
+      }
+      if (free < 0 && (current == null || current.isStale())) {
+        free = slot;
+        freed = current;
+      }
+    }
+    if (free < 0) {
+      return false;
+    }
+    if (freed == null) {
+      if (!TABLE.compareAndSet(free, null, new Attachment(carrier, tap))) {
+        return false;
+      }
+      ATTACHED.incrementAndGet();
+      return true;
+    }
+    return replace(free, freed, new Attachment(carrier, tap));
+  }
+
+  /** Puts {@code next} where {@code current} is and ends {@code current}'s tap (idempotent). */
+  private static boolean replace(int slot, Attachment current, Attachment next) {
+    if (!TABLE.compareAndSet(slot, current, next)) {
+      return false;
+    }
+    current.tap.end();
+    return true;
   }
 
   private static boolean remove(int slot, Attachment attachment) {
@@ -99,11 +164,6 @@ public final class AttachedTaps {
       return true;
     }
     return false;
-  }
-
-  private static int slot(Object carrier) {
-    int hash = System.identityHashCode(carrier);
-    return (hash ^ (hash >>> 16)) & (SLOTS - 1);
   }
 
   /** One carrier and its tap; stale once the tap ended or the carrier was collected. */

@@ -28,7 +28,8 @@ public final class BodyTap {
   private long furthest;
   private boolean gap;
   private boolean endOfBody;
-  private boolean ended;
+  /** Volatile so that {@link AttachedTaps} can tell an ended tap without taking its monitor. */
+  private volatile boolean ended;
 
   private BodyTap(ResponseObservation observation, String contentEncoding, Consumer<BodyTap> onEnd) {
     this.observation = observation;
@@ -180,7 +181,7 @@ public final class BodyTap {
     return gap;
   }
 
-  public synchronized boolean isEnded() {
+  public boolean isEnded() {
     return ended;
   }
 

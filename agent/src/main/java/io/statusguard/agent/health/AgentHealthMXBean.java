@@ -35,7 +35,7 @@ public interface AgentHealthMXBean {
 
   /**
    * Error responses whose event left without their body's SC, EC and EM, because too many error
-   * bodies were open at once.
+   * bodies were open at once (or, for clients that push bodies, too many on neighbouring slots).
    */
   long getErrorBodiesNotCaptured();
 

@@ -1,6 +1,7 @@
 package io.statusguard.agent.pipeline;
 
 import io.statusguard.agent.body.PendingBodies;
+import io.statusguard.agent.bootstrap.AttachedTaps;
 import io.statusguard.agent.bootstrap.ResponseObservation;
 import io.statusguard.agent.config.AgentConfig;
 import io.statusguard.agent.endpoint.EndpointTemplater;
@@ -94,7 +95,8 @@ public final class EventPublisher {
       PendingBodies pendingBodies) {
     this.pendingBodies = pendingBodies;
     if (pendingBodies != null) {
-      counters.reportBodiesNotCaptured(pendingBodies::overflowCount);
+      counters.reportBodiesNotCaptured(
+          () -> pendingBodies.overflowCount() + AttachedTaps.refusedCount());
     }
     this.sampler = SuccessSampler.create(config.samplingSuccessesPerSecond());
     this.config = config;
