@@ -114,9 +114,11 @@ public abstract class AbstractHttpClientIT {
     int expectedCount =
         expectedErrorBodyEvents(mode, ErrorBodyScenarios.UNREAD_UNTOUCHED).size() + 1;
     assertThat(run.exitCode()).as(run.stderr().toString()).isZero();
-    assertThat(baseline.outcomes()).hasSize(ErrorBodyScenarios.SCENARIOS)
+    assertThat(baseline.outcomes()).as(baseline.describeOutcomes())
+        .hasSize(ErrorBodyScenarios.SCENARIOS)
         .noneMatch(outcome -> outcome.contains(" threw "));
-    assertThat(run.outcomes()).isEqualTo(baseline.outcomes());
+    assertThat(run.outcomes()).as("with the agent:%n%s%nwithout:%n%s",
+        run.describeOutcomes(), baseline.describeOutcomes()).isEqualTo(baseline.outcomes());
     assertThat(run.otherStderrLines()).isEqualTo(baseline.stderr());
     assertThat(run.agentLines()).containsExactly("[statusguard] agent stopped: seen="
         + expectedCount + " sent=" + expectedCount
@@ -179,7 +181,8 @@ public abstract class AbstractHttpClientIT {
 
     List<PublishedEvent> expected = expectedEvents(mode, run);
     assertThat(run.exitCode()).as(run.stderr().toString()).isZero();
-    assertThat(run.outcomes()).hasSize(ScenarioApp.SCENARIOS).isEqualTo(baseline.outcomes());
+    assertThat(run.outcomes()).as("with the agent:%n%s%nwithout:%n%s", run.describeOutcomes(),
+        baseline.describeOutcomes()).hasSize(ScenarioApp.SCENARIOS).isEqualTo(baseline.outcomes());
     assertThat(run.otherStderrLines()).isEqualTo(baseline.stderr());
     assertThat(run.agentLines()).containsExactly("[statusguard] agent stopped: seen="
         + expected.size() + " sent=" + expected.size()

@@ -1,6 +1,7 @@
 package io.statusguard.agent.testsupport;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** What one child JVM printed, and when it exited (wall-clock milliseconds, as this JVM saw it). */
 public record Run(int exitCode, List<String> stdout, List<String> stderr, long exitedAtMillis) {
@@ -35,8 +36,19 @@ public record Run(int exitCode, List<String> stdout, List<String> stderr, long e
   /** The scenario outcomes, which must not depend on whether the agent is there. */
   public List<String> outcomes() {
     return stdout.stream()
-        .filter(line -> !line.startsWith("PORTS ") && !line.startsWith("DONE "))
+        .filter(line -> !line.startsWith("PORTS ") && !line.startsWith("DONE ")
+            && !line.startsWith(ScenarioApp.CAUSES))
         .toList();
+  }
+
+  /**
+   * The outcomes, each exception's with its causes and their messages (which name ports and so differ
+   * from run to run): what an assertion on {@link #outcomes} shows when it fails.
+   */
+  public String describeOutcomes() {
+    return stdout.stream()
+        .filter(line -> !line.startsWith("PORTS ") && !line.startsWith("DONE "))
+        .collect(Collectors.joining(System.lineSeparator()));
   }
 
   /** Milliseconds from the end of {@link ScenarioApp#run} to the process's exit. */

@@ -15,7 +15,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * The application of the integration tests, run in a child JVM with or without the agent: it makes
  * one request per scenario against its own {@link ProviderStub} and prints one line per outcome
- * (what the client describes, or the exception's class), so that a test can compare the outcomes
+ * (what the client describes, or the exception's class, after a line with its causes), so that a test can compare the outcomes
  * with and without the agent. Its first line names the stub's ports (plain and TLS) and a port
  * nothing listens on; its last line, {@code DONE}, carries the wall-clock time when it returns.
  *
@@ -32,6 +32,12 @@ public final class ScenarioApp {
   public static final Duration TIMEOUT = Duration.ofMillis(500);
   /** The number of outcome lines a full run prints. */
   public static final int SCENARIOS = 10;
+
+  /**
+   * The start of the line before the outcome of a call that threw: its causes, with their messages,
+   * which name ports and so are not part of the outcome.
+   */
+  static final String CAUSES = "CAUSES ";
 
   private static final String REPEAT_SUFFIX = "-ok";
 
@@ -133,8 +139,21 @@ public final class ScenarioApp {
       result = call.run();
     } catch (Exception e) {
       result = "threw " + e.getClass().getSimpleName();
+      System.out.println(CAUSES + scenario + ": " + causes(e));
     }
     System.out.println(scenario + ": " + result);
+  }
+
+  /** {@code thrown} and its causes, each with its message, outermost first. */
+  private static String causes(Throwable thrown) {
+    StringBuilder chain = new StringBuilder();
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (chain.length() > 0) {
+        chain.append(" <- ");
+      }
+      chain.append(t.getClass().getName()).append(": ").append(t.getMessage());
+    }
+    return chain.toString();
   }
 
   private static int freePort() throws IOException {
