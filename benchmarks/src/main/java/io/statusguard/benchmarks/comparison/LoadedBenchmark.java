@@ -17,7 +17,8 @@ import java.util.List;
  * One build's copy of a JMH benchmark method, loaded from that build's class path by a class loader of
  * its own (whose parent is the platform loader), so that two builds of the same classes run side by side
  * in one JVM, each compiled by the JIT on its own. The benchmark's state is the benchmark object itself,
- * set up once by its {@code @Setup} methods, as JMH does for a {@code Scope.Thread} state. Confined to
+ * set up once by its {@code @Setup} methods, as JMH does for {@code Level.Trial}; a benchmark whose
+ * set-up runs per iteration or per invocation is refused, since slices here are neither. Confined to
  * one thread.
  */
 public final class LoadedBenchmark {
@@ -45,6 +46,7 @@ public final class LoadedBenchmark {
       Class<?> type = Class.forName(className, true, loader);
       Object benchmark = type.getConstructor().newInstance();
       for (Method setUp : annotated(type, "Setup")) {
+        requireTrialLevel(setUp);
         setUp.invoke(benchmark);
       }
       Method method = type.getMethod(methodName);
@@ -111,6 +113,15 @@ public final class LoadedBenchmark {
       }
     }
     return methods;
+  }
+
+  private static void requireTrialLevel(Method setUp) throws ReflectiveOperationException {
+    Annotation annotation = annotation(setUp, "Setup");
+    String level = ((Enum<?>) annotation.annotationType().getMethod("value").invoke(annotation)).name();
+    if (!level.equals("Trial")) {
+      throw new IllegalArgumentException(setUp.getDeclaringClass().getName() + "." + setUp.getName()
+          + " is @Setup(Level." + level + "): this harness sets up once, as Level.Trial does");
+    }
   }
 
   private static int operationsPerInvocation(Method method) throws ReflectiveOperationException {
