@@ -23,6 +23,7 @@ final class DataDirSetup {
       int port,
       int saslPort,
       BrokerOptions options,
+      PortChoice ports,
       Deadline deadline)
       throws IOException {
     boolean formatted = Files.exists(layout.metaProperties());
@@ -30,7 +31,7 @@ final class DataDirSetup {
     int controllerPort =
         formatted && Files.exists(layout.serverProperties())
             ? ServerProperties.controllerPort(layout.serverProperties())
-            : LocalPorts.free();
+            : ports.next();
     ServerProperties.write(
         ServerProperties.of(
             port,

@@ -29,6 +29,9 @@ public final class KafkaBroker implements AutoCloseable {
   private static final Duration FORCED_STOP_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
   private static final int DESCRIBE_CLUSTER_TIMEOUT_MS = 2_000;
+  private static final int PORT_ATTEMPTS = 3;
+  /** What the JDK says, in the broker's log, when a listener's port is bound already. */
+  private static final String ADDRESS_IN_USE = "Address already in use";
 
   private final BrokerOptions options;
   private final DataDirLayout layout;
@@ -72,7 +75,29 @@ public final class KafkaBroker implements AutoCloseable {
    *     tail of the broker's log
    */
   public static KafkaBroker start(BrokerOptions options) throws IOException {
+    return start(options, LocalPorts::free);
+  }
+
+  /**
+   * As {@link #start(BrokerOptions)}, with the ports the options leave open chosen by {@code ports}.
+   * A chosen port that another process takes before the broker binds it is chosen again, up to
+   * {@value #PORT_ATTEMPTS} times in all; a port the options name is not.
+   */
+  static KafkaBroker start(BrokerOptions options, PortChoice ports) throws IOException {
     Objects.requireNonNull(options, "options");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(options, ports);
+      } catch (PortTakenException e) {
+        if (options.port() != 0 || attempt == PORT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static KafkaBroker startOnce(BrokerOptions options, PortChoice ports)
+      throws IOException {
     Deadline deadline = Deadline.after(options.startTimeout());
     boolean ownsDataDir = options.dataDir() == null;
     DataDirLayout layout =
@@ -83,9 +108,9 @@ public final class KafkaBroker implements AutoCloseable {
     KafkaBroker broker;
     try {
       BrokerCommand command = BrokerCommand.of(BrokerClasspath.load(), layout);
-      int port = options.port() == 0 ? LocalPorts.free() : options.port();
-      int saslPort = options.saslPlainUsers().isEmpty() ? 0 : LocalPorts.free();
-      DataDirSetup.prepare(layout, command, port, saslPort, options, deadline);
+      int port = options.port() == 0 ? ports.next() : options.port();
+      int saslPort = options.saslPlainUsers().isEmpty() ? 0 : ports.next();
+      DataDirSetup.prepare(layout, command, port, saslPort, options, ports, deadline);
       broker = new KafkaBroker(options, layout, ownsDataDir, port, saslPort, command);
     } catch (IOException | RuntimeException e) {
       if (ownsDataDir) {
@@ -209,7 +234,7 @@ public final class KafkaBroker implements AutoCloseable {
 
   private void launch(Deadline deadline) throws IOException {
     if (LocalPorts.isListening(port)) {
-      throw new IOException("Port " + port + " on " + LocalPorts.HOST + " is already in use");
+      throw new PortTakenException("Port " + port + " on " + LocalPorts.HOST + " is already in use");
     }
     // stdin stays a pipe that nobody writes: its end of file tells the watchdog this JVM is gone.
     process =
@@ -258,13 +283,16 @@ public final class KafkaBroker implements AutoCloseable {
   private void checkStarting(Deadline deadline, String symptom) throws IOException {
     Process starting = process;
     if (!starting.isAlive()) {
-      throw new IOException(
+      String message =
           "Kafka broker at "
               + bootstrapServers()
               + " exited with code "
               + starting.exitValue()
               + " while starting."
-              + LogTail.of(layout));
+              + LogTail.of(layout);
+      throw message.contains(ADDRESS_IN_USE)
+          ? new PortTakenException(message)
+          : new IOException(message);
     }
     if (deadline.hasPassed()) {
       throw new IOException(
@@ -368,6 +396,15 @@ public final class KafkaBroker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+    }
+  }
+
+  /** A port of the broker's was bound by another process first. */
+  private static final class PortTakenException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    PortTakenException(String message) {
+      super(message);
     }
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -165,6 +168,40 @@ class KafkaBrokerTest {
           .isInstanceOf(IOException.class)
           .hasMessageContaining("already in use");
     }
+  }
+
+  @Test
+  void aChosenPortThatAnotherProcessListensOnFirstIsChosenAgain() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      PortChoice ports = portsStartingWith(taken.getLocalPort());
+
+      try (KafkaBroker broker = KafkaBroker.start(BrokerOptions.defaults(), ports)) {
+        assertThat(port(broker.bootstrapServers())).isNotEqualTo(taken.getLocalPort());
+        broker.createTopic("chosen-again", 1);
+      }
+    }
+  }
+
+  @Test
+  void aChosenControllerPortThatIsBoundFirstIsChosenAgain() throws Exception {
+    int clientPort = LocalPorts.free();
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      // The client port is chosen first, the controller's second: the broker fails to bind the latter.
+      PortChoice ports = portsStartingWith(clientPort, taken.getLocalPort());
+
+      try (KafkaBroker broker = KafkaBroker.start(BrokerOptions.defaults(), ports)) {
+        broker.createTopic("controller-chosen-again", 1);
+      }
+    }
+  }
+
+  /** Hands out {@code first}, in order, then free ports. */
+  private static PortChoice portsStartingWith(int... first) {
+    AtomicInteger handedOut = new AtomicInteger();
+    return () -> {
+      int next = handedOut.getAndIncrement();
+      return next < first.length ? first[next] : LocalPorts.free();
+    };
   }
 
   private static int port(String bootstrapServers) {
