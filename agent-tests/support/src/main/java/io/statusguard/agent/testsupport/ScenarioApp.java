@@ -2,7 +2,9 @@ package io.statusguard.agent.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -52,8 +54,9 @@ public final class ScenarioApp {
         : mode;
     SSLContext tls = tls();
     try (ProviderStub stub = ProviderStub.start();
-        ProviderStub tlsStub = ProviderStub.startTls(tls)) {
-      int deadPort = freePort();
+        ProviderStub tlsStub = ProviderStub.startTls(tls);
+        SocketChannel refusing = refusingSocket()) {
+      int deadPort = ((InetSocketAddress) refusing.getLocalAddress()).getPort();
       System.out.println("PORTS stub=" + stub.port() + " dead=" + deadPort + " tls="
           + tlsStub.port());
       if (errors) {
@@ -156,9 +159,14 @@ public final class ScenarioApp {
     return chain.toString();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  /**
+   * A socket bound to a port of 127.0.0.1 that never listens: connections to the port are refused, and
+   * while the socket is open no other process can listen there (a port that was merely free a moment
+   * ago may be handed to another process's listener before the scenario calls it).
+   */
+  private static SocketChannel refusingSocket() throws IOException {
+    SocketChannel socket = SocketChannel.open();
+    socket.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
+    return socket;
   }
 }
