@@ -124,6 +124,9 @@ public final class ChildJvm {
     command.add("-Dsun.net.httpserver.nodelay=true");
     command.add("-D" + StubKeystore.PROPERTY + "=" + StubKeystore.path());
     command.add("-Xmx128m");
+    // A run lasts seconds: C2's compilations would cost more processor time than they save, on
+    // two cores that the build shares between two modules.
+    command.add("-XX:TieredStopAtLevel=1");
     command.addAll(jvmArguments);
     command.addAll(launch);
     ProcessBuilder builder = new ProcessBuilder(command)
