@@ -2,6 +2,7 @@ package io.statusguard.agent.testsupport;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What one child JVM printed, and when it exited (wall-clock milliseconds, as this JVM saw it). */
 public record Run(int exitCode, List<String> stdout, List<String> stderr, long exitedAtMillis) {
@@ -35,10 +36,7 @@ public record Run(int exitCode, List<String> stdout, List<String> stderr, long e
 
   /** The scenario outcomes, which must not depend on whether the agent is there. */
   public List<String> outcomes() {
-    return stdout.stream()
-        .filter(line -> !line.startsWith("PORTS ") && !line.startsWith("DONE ")
-            && !line.startsWith(ScenarioApp.CAUSES))
-        .toList();
+    return scenarioLines().filter(line -> !line.startsWith(ScenarioApp.CAUSES)).toList();
   }
 
   /**
@@ -46,9 +44,11 @@ public record Run(int exitCode, List<String> stdout, List<String> stderr, long e
    * from run to run): what an assertion on {@link #outcomes} shows when it fails.
    */
   public String describeOutcomes() {
-    return stdout.stream()
-        .filter(line -> !line.startsWith("PORTS ") && !line.startsWith("DONE "))
-        .collect(Collectors.joining(System.lineSeparator()));
+    return scenarioLines().collect(Collectors.joining(System.lineSeparator()));
+  }
+
+  private Stream<String> scenarioLines() {
+    return stdout.stream().filter(line -> !line.startsWith("PORTS ") && !line.startsWith("DONE "));
   }
 
   /** Milliseconds from the end of {@link ScenarioApp#run} to the process's exit. */

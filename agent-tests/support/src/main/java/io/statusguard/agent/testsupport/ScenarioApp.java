@@ -17,9 +17,10 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * The application of the integration tests, run in a child JVM with or without the agent: it makes
  * one request per scenario against its own {@link ProviderStub} and prints one line per outcome
- * (what the client describes, or the exception's class, after a line with its causes), so that a test can compare the outcomes
- * with and without the agent. Its first line names the stub's ports (plain and TLS) and a port
- * nothing listens on; its last line, {@code DONE}, carries the wall-clock time when it returns.
+ * (what the client describes, or the exception's class, after a line with its causes), so that a
+ * test can compare the outcomes with and without the agent. Its first line names the stub's ports
+ * (plain and TLS) and a port nothing listens on; its last line, {@code DONE}, carries the
+ * wall-clock time when it returns.
  *
  * <p>Each client family has a tiny {@code main} that calls {@link #run} with its {@link
  * ScenarioClientFactory}. Arguments: the mode; a mode with the suffix {@code -ok} repeats one
@@ -147,11 +148,15 @@ public final class ScenarioApp {
     System.out.println(scenario + ": " + result);
   }
 
-  /** {@code thrown} and its causes, each with its message, outermost first. */
+  /**
+   * {@code thrown} and its causes with their messages, outermost first; at most 10, as a chain may
+   * loop.
+   */
   private static String causes(Throwable thrown) {
     StringBuilder chain = new StringBuilder();
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (chain.length() > 0) {
+    Throwable t = thrown;
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (depth > 0) {
         chain.append(" <- ");
       }
       chain.append(t.getClass().getName()).append(": ").append(t.getMessage());
