@@ -66,7 +66,7 @@ public final class AttachedTaps {
     }
     int home = homeSlot(carrier);
     for (int i = 0; i < PROBES; i++) {
-      int slot = (home + i) & (SLOTS - 1);
+      int slot = probe(home, i);
       Attachment current = TABLE.get(slot);
       if (current == null) {
         continue;
@@ -88,7 +88,7 @@ public final class AttachedTaps {
     }
     int home = homeSlot(carrier);
     for (int i = 0; i < PROBES; i++) {
-      int slot = (home + i) & (SLOTS - 1);
+      int slot = probe(home, i);
       Attachment current = TABLE.get(slot);
       if (current != null && current.get() == carrier && remove(slot, current)) {
         return current.tap;
@@ -116,6 +116,11 @@ public final class AttachedTaps {
     return (hash ^ (hash >>> 16)) & (SLOTS - 1);
   }
 
+  /** The {@code i}-th slot a carrier whose home slot is {@code home} may occupy. */
+  private static int probe(int home, int i) {
+    return (home + i) & (SLOTS - 1);
+  }
+
   /**
    * One pass over the carrier's slots: replaces its own attachment if it has one, else takes the
    * first empty or stale slot. False when a compare-and-set lost a race or no slot was free; the tap
@@ -126,7 +131,7 @@ public final class AttachedTaps {
     int free = -1;
     Attachment freed = null;
     for (int i = 0; i < PROBES; i++) {
-      int slot = (home + i) & (SLOTS - 1);
+      int slot = probe(home, i);
       Attachment current = TABLE.get(slot);
       if (current != null && current.get() == carrier) {
         return current.tap == tap || replace(slot, current, new Attachment(carrier, tap));
